@@ -1,0 +1,81 @@
+# Commonplace's front door. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) src/manage.py
+UV := $(shell command -v uv 2>/dev/null || echo $(VENV)/bin/uv)
+BUILD := src/commonplace/core/static/core/build
+DEMO_ENV := COMMONPLACE_DEMO=1 COMMONPLACE_DEBUG=0 COMMONPLACE_TASK_BACKEND=database
+PYTEST_ARGS ?=
+
+.PHONY: help venv assets demo demo-data serve worker test test-fast lint fmt check messages bench bench-demo-build migrate conformance bench-lrs
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q uv==0.13.8; }
+	$(UV) sync --frozen --python python3
+	@touch $@
+
+venv: $(VENV)/.synced ## Create .venv with the locked dependencies
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/.built: node_modules/.installed $(shell find src/commonplace/core/assets -type f 2>/dev/null)
+	@mkdir -p $(BUILD)
+	node_modules/.bin/sass --no-source-map --load-path=node_modules --quiet-deps --style=compressed \
+		src/commonplace/core/assets/commonplace.scss $(BUILD)/commonplace.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(BUILD)/htmx.min.js
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/fonts node_modules/govuk-frontend/dist/govuk/assets/images $(BUILD)/ 2>/dev/null || true
+	@touch $@
+
+assets: $(BUILD)/.built ## Compile the design system (sass) and copy htmx into static files
+
+migrate: venv ## Apply migrations to the demo database
+	@mkdir -p var
+	$(DEMO_ENV) $(MANAGE) migrate --no-input -v 0
+
+demo-data: migrate ## Build the demo union (skipped when it is already there)
+	$(DEMO_ENV) $(MANAGE) demo_load
+
+demo: venv assets demo-data ## Set up everything and serve the demo on http://127.0.0.1:$(PORT)
+	@$(VENV)/bin/django-admin compilemessages -v 0 --ignore=.venv --ignore=node_modules
+	@$(DEMO_ENV) $(MANAGE) demo_logins
+	@echo "Starting the background worker and the server on http://127.0.0.1:$(PORT) (Ctrl-C stops both)"
+	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	  $(DEMO_ENV) $(MANAGE) db_worker --queue-name default >var/worker.log 2>&1 & WORKER=$$!; \
+	  $(DEMO_ENV) $(VENV)/bin/gunicorn commonplace.wsgi --chdir src --bind 127.0.0.1:$(PORT) \
+	    --workers 2 --threads 4 --access-logfile - ; \
+	  kill $$WORKER 2>/dev/null
+
+test: venv assets ## Run the whole test suite (as CI does)
+	@$(VENV)/bin/django-admin compilemessages -v 0 --ignore=.venv --ignore=node_modules
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: venv ## ruff (lint and format check) and import contracts
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	cd src && ../$(VENV)/bin/lint-imports --config ../pyproject.toml
+
+fmt: venv ## Format and autofix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: venv ## Refresh the Welsh catalogues from the source strings
+	$(MANAGE) makemessages -l cy --ignore=.venv --ignore=node_modules --no-obsolete
+
+check: lint test ## Everything CI checks
+
+conformance: venv ## Run ADL's xAPI conformance suite when it sits beside the project (../lrs-conformance-test-suite)
+	bench/conformance.sh
+
+bench-lrs: venv ## LRS benchmark on PostgreSQL (prints figures)
+	bench/lrs.sh
+
+bench-demo-build: venv ## Time the demo build at full scale (1,200 branches, 1.3 million members) on PostgreSQL
+	scripts/with-postgres.sh bash -c '$(MANAGE) migrate -v 0 && $(MANAGE) demo_load --branches 1200 --members 1300000'

@@ -1,0 +1,116 @@
+"""The one policy table: role, reach, kind of object, action.
+
+Code and tests both read this table: `access.selectors.scope_q` turns it into query filters,
+`access.rules` registers a django-rules permission per kind and action, the permission tests
+generate their grant and refusal cases from it, and `docs/permissions.md` is rendered from it
+(`manage.py permissions_doc`; a test fails when the page is stale).
+
+Later capabilities add roles, kinds and rows here; there is no second mechanism.
+"""
+
+from dataclasses import dataclass
+from typing import Final
+
+from .enums import Reach, Role
+
+
+@dataclass(frozen=True)
+class Rule:
+    role: Role
+    reach: Reach
+    kind: str  # "<app>.<model>", e.g. "people.person"
+    action: str  # "view", "change", "add", "delete", ...
+
+
+@dataclass(frozen=True)
+class ObjectKind:
+    """How to find an object's place and owner: lookups from the model, in ORM syntax."""
+
+    model: str  # app label and model name, "people.Person"
+    unit_path: str  # lookup to the path of the unit the object belongs to
+    owner: str | None = None  # lookup to the user the object is about (for Reach.SELF)
+    description: str = ""
+
+
+KINDS: Final[dict[str, ObjectKind]] = {
+    "people.person": ObjectKind(
+        model="people.Person",
+        unit_path="home_unit__path",
+        owner="account",
+        description="a person's profile (membership, workplace, contact preferences)",
+    ),
+    "people.equalityanswers": ObjectKind(
+        model="people.EqualityAnswers",
+        unit_path="person__home_unit__path",
+        owner="person__account",
+        description="a person's equality-monitoring answers (never shown singly to others)",
+    ),
+    "organisation.orgunit": ObjectKind(
+        model="organisation.OrgUnit",
+        unit_path="path",
+        description="a unit of the union's tree (region, branch, workplace)",
+    ),
+    "access.rolegrant": ObjectKind(
+        model="access.RoleGrant",
+        unit_path="unit__path",
+        owner="user",
+        description="a role held by someone in a place",
+    ),
+    "audit.auditevent": ObjectKind(
+        model="audit.AuditEvent",
+        unit_path="union__path",
+        description="an entry of the audit log",
+    ),
+}
+
+_R, _S = Role, Reach
+
+POLICY: Final[frozenset[Rule]] = frozenset(
+    {
+        # People: everyone sees their own profile; reps and officers see the people below
+        # the place they hold their role in.
+        Rule(_R.LEARNER, _S.SELF, "people.person", "view"),
+        Rule(_R.LEARNER, _S.SELF, "people.person", "change"),
+        Rule(_R.ULR, _S.SUBTREE, "people.person", "view"),
+        Rule(_R.COORDINATOR, _S.SUBTREE, "people.person", "view"),
+        Rule(_R.BRANCH_OFFICER, _S.SUBTREE, "people.person", "view"),
+        Rule(_R.BRANCH_OFFICER, _S.SUBTREE, "people.person", "change"),
+        Rule(_R.ORGANISER, _S.SUBTREE, "people.person", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "people.person", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "people.person", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "people.person", "change"),
+        # Equality answers: only the person themself sees or changes them singly.
+        Rule(_R.LEARNER, _S.SELF, "people.equalityanswers", "view"),
+        Rule(_R.LEARNER, _S.SELF, "people.equalityanswers", "change"),
+        # The tree: staff and administrators manage the units below their place.
+        Rule(_R.BRANCH_OFFICER, _S.SUBTREE, "organisation.orgunit", "view"),
+        Rule(_R.ORGANISER, _S.SUBTREE, "organisation.orgunit", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "organisation.orgunit", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "organisation.orgunit", "change"),
+        Rule(_R.STAFF, _S.SUBTREE, "organisation.orgunit", "add"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "organisation.orgunit", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "organisation.orgunit", "change"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "organisation.orgunit", "add"),
+        # Roles: everyone sees their own; administrators grant and revoke below their place.
+        Rule(_R.LEARNER, _S.SELF, "access.rolegrant", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "access.rolegrant", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "access.rolegrant", "add"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "access.rolegrant", "delete"),
+        # The audit log: administrators search their union's log.
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "audit.auditevent", "view"),
+    }
+)
+
+
+def permission_name(kind: str, action: str) -> str:
+    """`people.person` + `view` → `people.view_person` (Django's naming)."""
+    app, model = kind.split(".")
+    return f"{app}.{action}_{model}"
+
+
+def rules_for(*, kind: str, action: str) -> list[Rule]:
+    return [rule for rule in POLICY if rule.kind == kind and rule.action == action]
+
+
+def actions_of(kind: str) -> set[str]:
+    return {rule.action for rule in POLICY if rule.kind == kind}

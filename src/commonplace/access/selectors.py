@@ -1,0 +1,115 @@
+"""Reads of the permissions layer: live grants, and the one scoping filter built on the policy.
+
+`scope_q` is the only way a query is narrowed to what a user may see; every app's
+`<entities>_visible_to` selector is built on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+
+from .enums import Reach, Role
+from .models import RoleGrant
+from .policy import KINDS, rules_for
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from commonplace.accounts.models import User
+
+_GRANTS_CACHE = "_commonplace_active_grants"
+
+
+def grants_active_q(*, today: date | None = None) -> Q:
+    today = today or timezone.localdate()
+    return (
+        Q(revoked_at__isnull=True)
+        & (Q(starts_on__isnull=True) | Q(starts_on__lte=today))
+        & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    )
+
+
+def grants_active_for(*, user: User | AnonymousUser) -> list[RoleGrant]:
+    """The user's grants in force now, read once per request (the user object is per request).
+
+    A revoked grant is therefore refused on the very next request.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached: list[RoleGrant] | None = getattr(user, _GRANTS_CACHE, None)
+    if cached is None:
+        cached = list(RoleGrant.objects.filter(grants_active_q(), user=user).select_related("unit"))
+        setattr(user, _GRANTS_CACHE, cached)
+    return cached
+
+
+def grants_forget(*, user: User | AnonymousUser) -> None:
+    """Drop the per-request cache (after a grant changes within the same request)."""
+    if hasattr(user, _GRANTS_CACHE):
+        delattr(user, _GRANTS_CACHE)
+
+
+def roles_of(*, user: User | AnonymousUser) -> set[Role]:
+    return {Role(grant.role) for grant in grants_active_for(user=user)}
+
+
+def scope_q(
+    *,
+    user: User | AnonymousUser,
+    kind: str,
+    action: str = "view",
+    unit_path: str | None = None,
+    owner: str | None = None,
+) -> Q:
+    """A filter selecting exactly the objects of `kind` that `user` may `action`.
+
+    Built from the policy table and the user's live grants: `Reach.SELF` matches objects whose
+    owner is the user, `Reach.PLACE` objects in the very unit of a grant, `Reach.SUBTREE` objects
+    in that unit or below (one prefix filter on the materialised path). A grant with no unit is
+    federation-wide. No grant, no rule: a filter that matches nothing.
+    """
+    object_kind = KINDS[kind]
+    unit_path = unit_path or object_kind.unit_path
+    owner = owner if owner is not None else object_kind.owner
+    grants = grants_active_for(user=user)
+    query = Q(pk__in=[])
+    for rule in rules_for(kind=kind, action=action):
+        for grant in grants:
+            if grant.role != rule.role:
+                continue
+            if rule.reach == Reach.SELF:
+                if owner:
+                    query |= Q(**{owner: user.pk})
+            elif grant.unit is None:
+                return Q()  # federation-wide grant: everything
+            elif rule.reach == Reach.PLACE:
+                query |= Q(**{unit_path: grant.unit.path})
+            else:
+                query |= Q(**{f"{unit_path}__startswith": grant.unit.path})
+    return query
+
+
+def visible_to(*, user: User | AnonymousUser, kind: str, action: str = "view") -> QuerySet[Model]:
+    """All objects of `kind` that `user` may `action` (for kinds declared in the policy)."""
+    model = apps.get_model(KINDS[kind].model)
+    return model._default_manager.filter(scope_q(user=user, kind=kind, action=action)).distinct()
+
+
+def may(*, user: User | AnonymousUser, kind: str, action: str, obj: Model | None = None) -> bool:
+    """Whether `user` may `action` on `obj` (or on some object of `kind`, without `obj`)."""
+    roles = {grant.role for grant in grants_active_for(user=user)}
+    if not any(rule.role in roles for rule in rules_for(kind=kind, action=action)):
+        return False
+    if obj is None:
+        return True
+    model = type(obj)
+    return (
+        model._default_manager.filter(pk=obj.pk)
+        .filter(scope_q(user=user, kind=kind, action=action))
+        .exists()
+    )

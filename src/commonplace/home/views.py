@@ -1,0 +1,8 @@
+"""The home page of each role."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home/home.html")
