@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "commonplace.audit",
     "commonplace.people",
     "commonplace.lrs",
+    "commonplace.home",
+    "commonplace.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
