@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,6 @@ app_name = "lrs"
 
 urlpatterns = [
     path("about", views.AboutView.as_view(), name="about"),
+    path("", include("commonplace.lrs.urls_statements")),
+    path("", include("commonplace.lrs.urls_documents")),
 ]

@@ -1,0 +1,5 @@
+"""LRS models, one module per resource family."""
+
+from .clients import LrsClient
+
+__all__ = ["LrsClient"]

@@ -1,0 +1,3 @@
+"""Routes of the document resources (State, Activity Profile, Agent Profile), Activities, Agents."""
+
+urlpatterns: list = []
