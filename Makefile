@@ -5,7 +5,7 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) src/manage.py
-UV := $(shell command -v uv 2>/dev/null || echo $(VENV)/bin/uv)
+UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 BUILD := src/commonplace/core/static/core/build
 DEMO_ENV := COMMONPLACE_DEMO=1 COMMONPLACE_DEBUG=0 COMMONPLACE_TASK_BACKEND=database
 PYTEST_ARGS ?=
@@ -16,7 +16,7 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-18s %s\n", $$1, $$2}'
 
 $(VENV)/.synced: pyproject.toml uv.lock
-	@command -v uv >/dev/null 2>&1 || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q uv==0.13.8; }
+	@command -v $(UV) >/dev/null 2>&1 || { python3 -m venv .uv && .uv/bin/pip install -q uv==0.13.8; }
 	$(UV) sync --frozen --python python3
 	@touch $@
 
