@@ -44,7 +44,7 @@ demo-data: migrate ## Build the demo union (skipped when it is already there)
 	$(DEMO_ENV) $(MANAGE) demo_load
 
 demo: venv assets demo-data ## Set up everything and serve the demo on http://127.0.0.1:$(PORT)
-	@$(VENV)/bin/django-admin compilemessages -v 0 --ignore=.venv --ignore=node_modules
+	@scripts/compile-messages.sh
 	@$(DEMO_ENV) $(MANAGE) demo_logins
 	@echo "Starting the background worker and the server on http://127.0.0.1:$(PORT) (Ctrl-C stops both)"
 	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
@@ -54,7 +54,7 @@ demo: venv assets demo-data ## Set up everything and serve the demo on http://12
 	  kill $$WORKER 2>/dev/null
 
 test: venv assets ## Run the whole test suite (as CI does)
-	@$(VENV)/bin/django-admin compilemessages -v 0 --ignore=.venv --ignore=node_modules
+	@scripts/compile-messages.sh
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: venv ## ruff (lint and format check) and import contracts
