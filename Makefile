@@ -31,7 +31,9 @@ $(BUILD)/.built: node_modules/.installed $(shell find src/commonplace/core/asset
 	node_modules/.bin/sass --no-source-map --load-path=node_modules --quiet-deps --style=compressed \
 		src/commonplace/core/assets/commonplace.scss $(BUILD)/commonplace.css
 	cp node_modules/htmx.org/dist/htmx.min.js $(BUILD)/htmx.min.js
-	cp -r node_modules/govuk-frontend/dist/govuk/assets/fonts node_modules/govuk-frontend/dist/govuk/assets/images $(BUILD)/ 2>/dev/null || true
+	@mkdir -p $(BUILD)/govuk
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(BUILD)/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images $(BUILD)/
 	@touch $@
 
 assets: $(BUILD)/.built ## Compile the design system (sass) and copy htmx into static files

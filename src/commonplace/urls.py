@@ -7,8 +7,13 @@ from commonplace.core.views import health
 
 urlpatterns = [
     path("health/", health, name="health"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("commonplace.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("commonplace.core.urls")),
+    path("", include("commonplace.people.urls")),
+    path("", include("commonplace.organisation.urls")),
+    path("", include("commonplace.access.urls")),
+    path("", include("commonplace.audit.urls")),
     path("xapi/", include("commonplace.lrs.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),

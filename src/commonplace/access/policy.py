@@ -82,6 +82,10 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         # Equality answers: only the person themself sees or changes them singly.
         Rule(_R.LEARNER, _S.SELF, "people.equalityanswers", "view"),
         Rule(_R.LEARNER, _S.SELF, "people.equalityanswers", "change"),
+        # ...and only totals, with small numbers suppressed, for those who report on a place.
+        Rule(_R.COORDINATOR, _S.SUBTREE, "people.equalityanswers", "summarise"),
+        Rule(_R.STAFF, _S.SUBTREE, "people.equalityanswers", "summarise"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "people.equalityanswers", "summarise"),
         # The tree: staff and administrators manage the units below their place.
         Rule(_R.BRANCH_OFFICER, _S.SUBTREE, "organisation.orgunit", "view"),
         Rule(_R.ORGANISER, _S.SUBTREE, "organisation.orgunit", "view"),

@@ -113,3 +113,67 @@ def may(*, user: User | AnonymousUser, kind: str, action: str, obj: Model | None
         .filter(scope_q(user=user, kind=kind, action=action))
         .exists()
     )
+
+
+def may_reach_others(*, user: User | AnonymousUser, kind: str, action: str = "view") -> bool:
+    """Whether some grant lets `user` `action` objects of `kind` beyond their own."""
+    roles = {grant.role for grant in grants_active_for(user=user)}
+    return any(
+        rule.role in roles and rule.reach != Reach.SELF
+        for rule in rules_for(kind=kind, action=action)
+    )
+
+
+def may_at(*, user: User | AnonymousUser, kind: str, action: str, unit_path: str) -> bool:
+    """Whether `user` may `action` an object of `kind` placed at the unit with `unit_path`.
+
+    For actions on objects that do not exist yet (adding a unit, granting a role there).
+    """
+    grants = grants_active_for(user=user)
+    for rule in rules_for(kind=kind, action=action):
+        if rule.reach == Reach.SELF:
+            continue
+        for grant in grants:
+            if grant.role != rule.role:
+                continue
+            if grant.unit is None:
+                return True
+            if rule.reach == Reach.PLACE and unit_path == grant.unit.path:
+                return True
+            if rule.reach == Reach.SUBTREE and unit_path.startswith(grant.unit.path):
+                return True
+    return False
+
+
+def grants_visible_to(*, user: User | AnonymousUser, role: str = "") -> QuerySet[RoleGrant]:
+    """Grants in force or ended that `user` may see, newest first."""
+    grants = RoleGrant.objects.filter(scope_q(user=user, kind="access.rolegrant")).select_related(
+        "user", "unit"
+    )
+    if role:
+        grants = grants.filter(role=role)
+    return grants.order_by("-created_at", "-pk")
+
+
+def grant_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> RoleGrant:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        RoleGrant.objects.filter(scope_q(user=user, kind="access.rolegrant", action=action)),
+        pk=pk,
+    )
+
+
+def units_for_granting(*, user: User | AnonymousUser) -> QuerySet[Model]:
+    """Units in which `user` may grant roles."""
+    units = apps.get_model("organisation", "OrgUnit")._default_manager
+    return units.filter(
+        scope_q(user=user, kind="access.rolegrant", action="add", unit_path="path", owner="")
+    ).order_by("path")
+
+
+def account_by_email(*, email: str) -> Model | None:
+    """The account with this email address (for granting a role to it), or None."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model()._default_manager.filter(email__iexact=email.strip()).first()

@@ -1,0 +1,51 @@
+"""The navigation a person sees: built from their roles through the permissions layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from commonplace.access.selectors import may_reach_others
+
+# (URL name, label, kind and action that must reach beyond oneself, or None for everyone)
+NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
+    ("home:home", _("Home"), None),
+    ("people:my-profile", _("My profile"), None),
+    ("people:person-list", _("People"), ("people.person", "view")),
+    ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
+    ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),
+    ("audit:event-list", _("Audit log"), ("audit.auditevent", "view")),
+    ("lrs:staff-statement-list", _("Learning records"), ("lrs.statement", "view")),
+]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str
+    label: str
+    current: bool
+
+
+def navigation_for(request: HttpRequest) -> list[NavItem]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    items = []
+    for name, label, needs in NAVIGATION:
+        if needs is not None:
+            try:
+                if not may_reach_others(user=user, kind=needs[0], action=needs[1]):
+                    continue
+            except KeyError:  # a kind not declared in the policy yet
+                continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:  # an app that is not installed
+            continue
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        items.append(NavItem(url=url, label=str(label), current=current))
+    return items

@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from commonplace.core.errors import DomainError
+
+
+class MembershipDatesError(DomainError):
+    code = "membership_dates"
+    default_message = _(
+        "A lapsed member needs the date their membership lapsed, on or after the date they joined."
+    )

@@ -1,0 +1,95 @@
+"""Reads of people. Every query of people goes through `people_visible_to`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from commonplace.access.selectors import scope_q
+
+from .models import EqualityAnswers, Person
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from commonplace.accounts.models import User
+    from commonplace.organisation.models import OrgUnit
+
+
+def people_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Person]:
+    """Everyone `user` may `action` under the policy table."""
+    return Person.objects.filter(scope_q(user=user, kind="people.person", action=action))
+
+
+def person_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> Person:
+    """The person, if `user` may `action` them; 404 otherwise (absent and not yours look alike)."""
+    return get_object_or_404(
+        people_visible_to(user=user, action=action).select_related(
+            "home_unit", "branch", "workplace", "employer", "service_group", "account"
+        ),
+        pk=pk,
+    )
+
+
+def person_of_user(*, user: User | AnonymousUser) -> Person | None:
+    """The signed-in user's own profile (read through the same scope: the SELF rule)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Person.objects.filter(account=user)
+        .select_related("home_unit", "branch", "workplace", "employer", "service_group")
+        .first()
+    )
+
+
+def people_search(
+    *,
+    user: User | AnonymousUser,
+    text: str = "",
+    status: str = "",
+    unit: OrgUnit | None = None,
+) -> QuerySet[Person]:
+    """People visible to `user`, narrowed by name or membership number, status and unit."""
+    people = people_visible_to(user=user).select_related("workplace", "branch")
+    text = text.strip()
+    if text:
+        words = text.split()
+        for word in words:
+            people = people.filter(
+                Q(given_name__istartswith=word)
+                | Q(family_name__istartswith=word)
+                | Q(membership_number=word)
+            )
+    if status:
+        people = people.filter(status=status)
+    if unit is not None:
+        people = people.filter(home_unit__path__startswith=unit.path)
+    return people.order_by("family_name", "given_name", "pk")
+
+
+def equality_answers_of(*, person: Person) -> EqualityAnswers | None:
+    return EqualityAnswers.objects.filter(person=person).first()
+
+
+SMALL_NUMBER = 5
+
+
+def equality_summary(
+    *, user: User | AnonymousUser, unit: OrgUnit, question: str
+) -> list[tuple[str, int | None]]:
+    """Counts of answers to one question among people `user` may see in `unit`'s subtree.
+
+    Counts under five are suppressed (None) so that nobody can be singled out.
+    """
+    rows = (
+        EqualityAnswers.objects.filter(
+            person__in=people_visible_to(user=user).filter(home_unit__path__startswith=unit.path)
+        )
+        .exclude(**{question: ""})
+        .values(question)
+        .annotate(total=Count("pk"))
+        .order_by(question)
+    )
+    return [(row[question], row["total"] if row["total"] >= SMALL_NUMBER else None) for row in rows]

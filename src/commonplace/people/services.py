@@ -1,0 +1,117 @@
+"""Writes to people: profiles, membership status, equality answers. Every write is audited."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+
+from commonplace.audit.enums import AuditAction
+from commonplace.audit.services import audit_record
+
+from .enums import MembershipStatus
+from .errors import MembershipDatesError
+from .models import EqualityAnswers, Person
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from commonplace.accounts.models import User
+
+PROFILE_FIELDS = {
+    "given_name",
+    "family_name",
+    "email",
+    "phone",
+    "job_title",
+    "working_pattern",
+    "contact_by_email",
+    "contact_by_phone",
+    "contact_by_post",
+    "contact_by_sms",
+}
+MEMBERSHIP_FIELDS = {"status", "joined_on", "lapsed_on", "membership_number"}
+EQUALITY_FIELDS = {
+    "sex",
+    "gender_same_as_birth",
+    "ethnicity",
+    "disability",
+    "age_band",
+    "sexual_orientation",
+    "religion",
+    "caring_responsibilities",
+}
+
+
+def _check_membership_dates(person: Person) -> None:
+    if person.status == MembershipStatus.LAPSED and person.lapsed_on is None:
+        raise MembershipDatesError()
+    if person.joined_on and person.lapsed_on and person.lapsed_on < person.joined_on:
+        raise MembershipDatesError()
+
+
+@transaction.atomic
+def person_update(
+    *, actor: User | AnonymousUser, person: Person, changes: dict[str, Any]
+) -> list[str]:
+    """Change a person's profile or membership fields; returns the names of changed fields.
+
+    Effects: writes Person; audit `people.person.changed` with field names only.
+    Raises: MembershipDatesError; ValueError on a field that is not editable here.
+    """
+    unknown = set(changes) - PROFILE_FIELDS - MEMBERSHIP_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    # Compare with the stored row (a form may already have copied the values onto `person`).
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    changed = [name for name, value in changes.items() if getattr(current, name) != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(current, name, changes[name])
+        setattr(person, name, changes[name])
+    _check_membership_dates(current)
+    current.save(update_fields=[*changed, "updated_at"])
+    audit_record(actor=actor, action=AuditAction.PERSON_CHANGED, subject=current, changes=changed)
+    return sorted(changed)
+
+
+@transaction.atomic
+def equality_answers_save(
+    *, actor: User | AnonymousUser, person: Person, answers: dict[str, str]
+) -> EqualityAnswers:
+    """Save the person's own equality answers (blank = not answered).
+
+    Effects: writes EqualityAnswers; audit `people.equality.changed` (that they changed, never
+    the answers).
+    Raises: ValueError when `actor` is not the person (only they may answer).
+    """
+    if person.account_id is None or actor.pk != person.account_id:
+        raise ValueError("only the person themself may record equality answers")
+    record, _created = EqualityAnswers.objects.get_or_create(person=person)
+    changed = [
+        name
+        for name, value in answers.items()
+        if name in EQUALITY_FIELDS and getattr(record, name) != value
+    ]
+    for name in changed:
+        setattr(record, name, answers[name])
+    if changed:
+        record.save()
+        audit_record(
+            actor=actor,
+            action=AuditAction.EQUALITY_CHANGED,
+            subject=person,
+            changes=["equality answers"],
+        )
+    return record
+
+
+def person_view_record(*, actor: User | AnonymousUser, person: Person) -> None:
+    """Record that someone other than the person opened their record.
+
+    Effects: audit `people.person.viewed` (nothing when the person views their own).
+    """
+    if person.account_id is not None and actor.pk == person.account_id:
+        return
+    audit_record(actor=actor, action=AuditAction.PERSON_VIEWED, subject=person)
