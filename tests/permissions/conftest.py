@@ -1,0 +1,82 @@
+"""The `world`: two unions; in the first, 2 regions × 2 branches × 2 workplaces, with a person,
+an account and an object of every kind in every unit, so data that could leak is always there."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from commonplace.access.enums import Role
+from commonplace.access.models import RoleGrant
+from commonplace.audit.models import AuditEvent
+from commonplace.organisation.models import OrgUnit
+from commonplace.people.models import EqualityAnswers, Person
+from tests.factories.accounts import UserFactory
+from tests.factories.organisation import (
+    BranchFactory,
+    RegionFactory,
+    UnionFactory,
+    WorkplaceFactory,
+)
+from tests.factories.people import PersonFactory
+
+
+@dataclass
+class World:
+    union: OrgUnit
+    other_union: OrgUnit
+    units: dict[str, OrgUnit] = field(default_factory=dict)  # "r1", "r1b1", "r1b1w1", ...
+    people: dict[str, Person] = field(default_factory=dict)  # one per unit, with an account
+
+    def objects_of(self, kind: str) -> dict[str, object]:
+        """One object of `kind` in each unit, keyed by the unit's key."""
+        if kind == "people.person":
+            return dict(self.people)
+        if kind == "people.equalityanswers":
+            return {k: p.equality for k, p in self.people.items()}
+        if kind == "organisation.orgunit":
+            return dict(self.units)
+        if kind == "access.rolegrant":
+            return {
+                k: RoleGrant.objects.get(user=p.account, role=Role.LEARNER)
+                for k, p in self.people.items()
+            }
+        if kind == "audit.auditevent":
+            return {
+                k: AuditEvent.objects.get(subject_id=str(p.pk), action="people.person.viewed")
+                for k, p in self.people.items()
+                if k in ("u1", "u2")
+            }
+        raise KeyError(kind)
+
+
+def _populate(world: World, key: str, unit: OrgUnit) -> None:
+    from commonplace.audit.services import audit_record
+
+    world.units[key] = unit
+    person = PersonFactory(home_unit=unit, account=UserFactory(email=f"{key}@world.test"))
+    EqualityAnswers.objects.create(person=person, sex="female")
+    RoleGrant.objects.create(user=person.account, role=Role.LEARNER, unit=unit)
+    world.people[key] = person
+    if unit.parent_id is None:
+        audit_record(actor=None, action="people.person.viewed", subject=person)
+
+
+@pytest.fixture
+def world(db) -> World:
+    union, other = UnionFactory(name="Union A"), UnionFactory(name="Union B")
+    w = World(union=union, other_union=other)
+    _populate(w, "u1", union)
+    _populate(w, "u2", other)
+    for r in (1, 2):
+        region = RegionFactory(parent=union, name=f"Region {r}")
+        _populate(w, f"r{r}", region)
+        for b in (1, 2):
+            branch = BranchFactory(parent=region, name=f"Branch {r}.{b}")
+            _populate(w, f"r{r}b{b}", branch)
+            for p in (1, 2):
+                _populate(
+                    w, f"r{r}b{b}w{p}", WorkplaceFactory(parent=branch, name=f"Work {r}.{b}.{p}")
+                )
+    other_branch = BranchFactory(parent=RegionFactory(parent=other))
+    _populate(w, "u2b", other_branch)
+    return w
