@@ -90,3 +90,20 @@ def browse(page: Page, live_server) -> Browse:
     assert AXE_JS.exists(), "axe-core is missing: run `make assets` (npm ci) first"
     page.add_init_script(path=str(AXE_JS))  # works under a strict CSP, unlike add_script_tag
     return Browse(page, live_server.url)
+
+
+@pytest.fixture
+def sign_in(browse, live_server):
+    """Sign a user in by handing the browser a session cookie (sign-in has its own test)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def _sign_in(user) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        browse.page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+
+    return _sign_in

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.utils import timezone
 
@@ -21,16 +22,32 @@ if TYPE_CHECKING:
 SECRET_MARKERS = ("password", "secret", "token", "key", "otp")
 
 
-def _person_of(subject: Model) -> tuple[int | None, int | None]:
-    """The person a subject is about, and its union, when the subject says so."""
-    meta = subject._meta
-    if meta.label_lower == "people.person":
-        return subject.pk, subject.union_id  # type: ignore[attr-defined]
-    person = getattr(subject, "person", None)
-    if person is not None and getattr(person._meta, "label_lower", "") == "people.person":
-        return person.pk, person.union_id
-    union_id = getattr(subject, "union_id", None)
-    return None, union_id
+def _related_person(subject: Model) -> Model | None:
+    """The person a record is about: itself, its `person`, or its user's profile."""
+    if subject._meta.label_lower == "people.person":
+        return subject
+    for attribute in ("person", "user"):
+        related = getattr(subject, attribute, None)
+        if related is None:
+            continue
+        if attribute == "user":
+            try:
+                related = related.person
+            except ObjectDoesNotExist:
+                return None
+        if related._meta.label_lower == "people.person":
+            return related
+    return None
+
+
+def _union_id(subject: Model, person: Model | None) -> int | None:
+    if person is not None:
+        return person.union_id  # type: ignore[attr-defined, no-any-return]
+    for attribute in ("union_id",):
+        if getattr(subject, attribute, None) is not None:
+            return getattr(subject, attribute)  # type: ignore[no-any-return]
+    unit = getattr(subject, "unit", None)
+    return getattr(unit, "union_id", None)
 
 
 def audit_record(
@@ -51,7 +68,8 @@ def audit_record(
     if not ACTION_CODE.match(action):
         raise ValueError(f"ill-formed audit action code: {action!r}")
     context = current_context()
-    person_id, union_id = _person_of(subject)
+    person = _related_person(subject)
+    union_id = _union_id(subject, person)
     actor_user = actor if actor is not None and actor.is_authenticated else None
     masked = [
         "****" if any(marker in name.lower() for marker in SECRET_MARKERS) else name
@@ -66,7 +84,7 @@ def audit_record(
         subject_type=subject._meta.label_lower,
         subject_id=str(subject.pk),
         subject_label=str(subject)[:254],
-        person_id=person_id,
+        person_id=person.pk if person is not None else None,
         union_id=union_id,
         changes=sorted(masked),
         interface=context.interface,
