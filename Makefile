@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) src/manage.py
 UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 BUILD := src/commonplace/core/static/core/build
-DEMO_ENV := COMMONPLACE_DEMO=1 COMMONPLACE_DEBUG=0 COMMONPLACE_TASK_BACKEND=database
+DEMO_ENV := COMMONPLACE_DEMO=1 COMMONPLACE_DEBUG=0 COMMONPLACE_TASK_BACKEND=database COMMONPLACE_SITE_URL=http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 
 .PHONY: help venv assets demo demo-data serve worker test test-fast lint fmt check messages bench bench-demo-build migrate conformance bench-lrs

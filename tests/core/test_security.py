@@ -1,0 +1,67 @@
+"""Security from the first page: production settings pass Django's deploy check; strict CSP."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "commonplace.settings.base",
+        "COMMONPLACE_SECRET_KEY": "x7!" + "k" * 30 + "Qp9#zR2$" * 4,
+        "COMMONPLACE_ALLOWED_HOSTS": "learning.example.org",
+        "COMMONPLACE_SQLITE_PATH": ":memory:",
+    }
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [
+            sys.executable,
+            str(ROOT / "src" / "manage.py"),
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "commonplace.settings.base"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(ROOT / "src" / "manage.py"), "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "COMMONPLACE_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_content_security_policy_without_unsafe_inline(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_templates_contain_no_inline_script_or_style(client):
+    html = client.get("/").content.decode()
+    assert "<script>" not in html
+    assert " style=" not in html
+    assert " onclick=" not in html
