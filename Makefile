@@ -68,8 +68,12 @@ fmt: venv ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-messages: venv ## Refresh the Welsh catalogues from the source strings
-	$(MANAGE) makemessages -l cy --ignore=.venv --ignore=node_modules --no-obsolete
+messages: venv ## Refresh every app's Welsh catalogue from the source strings
+	@for app in src/commonplace/*/; do \
+	  if [ -d "$$app/locale" ] || [ -d "$$app/templates" ]; then \
+	    (cd "$$app" && mkdir -p locale && ../../../$(VENV)/bin/django-admin makemessages -l cy --no-obsolete -v 0); \
+	  fi; \
+	done
 
 check: lint test ## Everything CI checks
 

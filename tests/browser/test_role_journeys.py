@@ -77,6 +77,7 @@ def test_welsh_and_largest_text_at_320_pixels(browse, sign_in, demo):
     browse.submit(page.get_by_role("button", name="Largest"))
     browse.submit(page.get_by_role("button", name="Cymraeg"))
     assert page.locator("html").get_attribute("lang") == "cy"
+    assert page.get_by_role("link", name="Neidio i'r prif gynnwys").count() == 1
     assert "cp-text-largest" in page.locator("html").get_attribute("class")
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
     browse.open("/people/")
