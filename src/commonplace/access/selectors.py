@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db.models import Model, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .enums import Reach, Role
@@ -156,8 +157,6 @@ def grants_visible_to(*, user: User | AnonymousUser, role: str = "") -> QuerySet
 
 
 def grant_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> RoleGrant:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         RoleGrant.objects.filter(scope_q(user=user, kind="access.rolegrant", action=action)),
         pk=pk,

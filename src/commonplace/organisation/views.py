@@ -1,6 +1,7 @@
 """Staff manage the union's tree: browse from their place down, add, edit, move units."""
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -113,7 +114,7 @@ class UnitEditView(ScopedPermissionRequired, View):
                 return HttpResponseRedirect(reverse("organisation:unit-detail", args=[unit.pk]))
         return self._render(request, unit, UnitForm(instance=unit, union=unit.union), move_form)
 
-    def _parents(self, request: HttpRequest, unit: OrgUnit):  # type: ignore[no-untyped-def]
+    def _parents(self, request: HttpRequest, unit: OrgUnit) -> QuerySet[OrgUnit]:
         return (
             units_visible_to(user=request.user, action="change")
             .filter(union_id=unit.union_id)

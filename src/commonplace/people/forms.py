@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.forms import GovukForm, GovukModelForm
 
+from .enums import MembershipStatus
 from .equality import QUESTIONS
 from .models import Person
 from .services import EQUALITY_FIELDS
@@ -14,8 +15,6 @@ class PersonSearchForm(GovukForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        from .enums import MembershipStatus
-
         self.fields["status"].choices = [("", _("Any")), *MembershipStatus.choices]
 
 
@@ -67,8 +66,3 @@ class EqualityForm(GovukForm):
                 required=False,
                 widget=forms.RadioSelect,
             )
-        self._reapply_classes()
-
-    def _reapply_classes(self) -> None:
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "govuk-radios__input"
