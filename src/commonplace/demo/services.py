@@ -278,6 +278,45 @@ def step_accounts(ctx: DemoContext) -> None:
     ctx.report(f"accounts: {len(DEMO_ACCOUNTS)} demo log-ins")
 
 
+def step_reps(ctx: DemoContext) -> None:
+    """Reps and officers among the members: per branch two ULRs, a co-ordinator and an officer;
+    an organiser per region; three national staff. Their accounts have no password (they would
+    set one through "forgot password"), so building them costs no hashing."""
+    union = ctx.require_union()
+    plan: list[tuple[OrgUnit, Role]] = []
+    for branch in ctx.branch_units:
+        plan += [
+            (branch, Role.ULR),
+            (branch, Role.ULR),
+            (branch, Role.COORDINATOR),
+            (branch, Role.BRANCH_OFFICER),
+        ]
+    plan += [(region, Role.ORGANISER) for region in ctx.regions]
+    plan += [(union, Role.STAFF)] * 3
+    people = list(
+        Person.objects.filter(
+            union=union, account__isnull=True, status=MembershipStatus.MEMBER
+        ).order_by("pk")[: len(plan)]
+    )
+    users = []
+    for person in people:
+        user = User(email=person.email, display_name=person.display_name)
+        user.set_unusable_password()
+        users.append(user)
+    for chunk in _chunks(users):
+        User.objects.bulk_create(chunk)
+    grants = []
+    for person, user, (unit, role) in zip(people, users, plan, strict=False):
+        person.account = user
+        grants.append(RoleGrant(user=user, role=role, unit=unit))
+        grants.append(RoleGrant(user=user, role=Role.LEARNER, unit=person.home_unit))
+    for chunk in _chunks(people):
+        Person.objects.bulk_update(chunk, ["account"])
+    for chunk in _chunks(grants):
+        RoleGrant.objects.bulk_create(chunk)
+    ctx.report(f"reps: {len(users)} reps, officers, organisers and staff among the members")
+
+
 def step_lrs_client(ctx: DemoContext) -> None:
     """The demo LRS client with every scope (demo only: production has no default credentials)."""
     lrs_client_create(
@@ -295,6 +334,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_tree,
     step_members,
     step_accounts,
+    step_reps,
     step_lrs_client,
 ]
 
