@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "commonplace.accounts.middleware.MfaRequiredMiddleware",
     "commonplace.audit.middleware.AuditContextMiddleware",
 ]
 
@@ -176,6 +177,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+ACCOUNT_ADAPTER = "commonplace.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "commonplace.accounts.forms.SignupForm"}
+ACCOUNT_PREVENT_ENUMERATION = True  # sign-up never says an address is taken
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Commonplace"
 # Every role above learner must use TOTP. The demo may relax this; production never does.

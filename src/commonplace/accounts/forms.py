@@ -1,0 +1,161 @@
+"""The sign-up form: email and password (allauth's), then one of two paths.
+
+A member gives their membership number and surname, matched against an unclaimed record of
+their union; a non-member learner gives their name and picks their workplace or branch. With
+several unions installed the form asks which one; with one it is a hidden field.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from .enums import SignupPath
+from .errors import MembershipNotMatched
+from .selectors import person_get_for_membership_match, unions_for_signup, units_for_signup
+from .services import SignupDetails, account_signup_complete
+
+if TYPE_CHECKING:
+    from commonplace.organisation.models import OrgUnit
+
+    from .models import User
+
+
+def unit_choices(units: list[OrgUnit], *, several_unions: bool) -> list[tuple[Any, Any]]:
+    """Workplaces grouped under their branch (each branch also selectable itself)."""
+    groups: dict[int, tuple[str, list[tuple[int, str]]]] = {}
+    for unit in units:
+        if unit.kind == "branch":
+            label = f"{unit.union.name}: {unit.name}" if several_unions else unit.name
+            groups[unit.pk] = (label, [(unit.pk, _("%(branch)s (branch)") % {"branch": unit.name})])
+        elif unit.parent_id in groups:
+            groups[unit.parent_id][1].append((unit.pk, unit.name))
+    return [("", _("Choose your workplace or branch"))] + list(groups.values())
+
+
+class SignupForm(AllauthSignupForm):
+    union = forms.ModelChoiceField(
+        label=_("Your union"), queryset=unions_for_signup(), empty_label=None
+    )
+    path = forms.ChoiceField(
+        label=_("Are you a member of the union?"),
+        choices=SignupPath.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether you are a member of the union")},
+    )
+    membership_number = forms.CharField(
+        label=_("Membership number"),
+        help_text=_("It is on your membership card and your union emails."),
+        max_length=32,
+        required=False,
+    )
+    surname = forms.CharField(
+        label=_("Surname"),
+        help_text=_("As the union has it on your membership record."),
+        max_length=100,
+        required=False,
+    )
+    given_name = forms.CharField(label=_("Given name"), max_length=100, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=100, required=False)
+    home_unit = forms.TypedChoiceField(
+        label=_("Your workplace or branch"),
+        help_text=_("Choose your branch if your workplace is not listed."),
+        coerce=int,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unions = list(unions_for_signup())
+        union_field: forms.ModelChoiceField = self.fields["union"]  # type: ignore[assignment]
+        union_field.queryset = unions_for_signup()
+        if len(unions) == 1:
+            union_field.initial = unions[0].pk
+            union_field.widget = forms.HiddenInput()
+        self._units = {unit.pk: unit for unit in units_for_signup()}
+        self.fields["home_unit"].choices = unit_choices(  # type: ignore[attr-defined]
+            list(self._units.values()), several_unions=len(unions) > 1
+        )
+        self.fields["email"].label = _("Email address")
+        self.fields["password1"].label = _("Create a password")
+        self.fields["password1"].help_text = _("Use at least 8 characters; avoid common words.")
+        self.fields["password2"].label = _("Confirm your password")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        union = data.get("union")
+        if data.get("path") == SignupPath.MEMBER:
+            self._clean_member(data, union)
+        elif data.get("path") == SignupPath.NON_MEMBER:
+            self._clean_non_member(data, union)
+        return data
+
+    def _require(self, data: dict[str, Any], name: str, message: str) -> str:
+        value = (data.get(name) or "").strip() if isinstance(data.get(name), str) else data.get(name)
+        if not value:
+            self.add_error(name, message)
+        return value  # type: ignore[no-any-return]
+
+    def _clean_member(self, data: dict[str, Any], union: OrgUnit | None) -> None:
+        number = self._require(data, "membership_number", _("Enter your membership number"))
+        surname = self._require(data, "surname", _("Enter your surname"))
+        if union is None or not number or not surname:
+            return
+        match = person_get_for_membership_match(
+            union=union, membership_number=number, family_name=surname
+        )
+        if match is None:
+            self.add_error("membership_number", MembershipNotMatched().message)
+
+    def _clean_non_member(self, data: dict[str, Any], union: OrgUnit | None) -> None:
+        self._require(data, "given_name", _("Enter your given name"))
+        self._require(data, "family_name", _("Enter your family name"))
+        unit_pk = self._require(data, "home_unit", _("Choose your workplace or branch"))
+        unit = self._units.get(unit_pk) if unit_pk else None
+        if unit_pk and (unit is None or union is None or unit.union_id != union.pk):
+            self.add_error("home_unit", _("Choose a workplace or branch of your union"))
+
+    def details(self) -> SignupDetails:
+        data = self.cleaned_data
+        return SignupDetails(
+            path=data["path"],
+            union=data["union"],
+            membership_number=data.get("membership_number", ""),
+            given_name=data.get("given_name", ""),
+            family_name=(
+                data.get("surname", "")
+                if data["path"] == SignupPath.MEMBER
+                else data.get("family_name", "")
+            ),
+            home_unit=self._units.get(data["home_unit"]) if data.get("home_unit") else None,
+        )
+
+    def save(self, request: HttpRequest) -> User:
+        # The account and its person link stand or fall together.
+        with transaction.atomic():
+            return super().save(request)  # type: ignore[no-any-return]
+
+    def custom_signup(self, request: HttpRequest, user: User) -> None:  # type: ignore[override]
+        account_signup_complete(user=user, details=self.details())
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        help_text=_("Commonplace uses this language whenever you log in."),
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Each language is named in itself, so a reader of either can find their own.
+        self.fields["language"].choices = [  # type: ignore[attr-defined]
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ]
