@@ -121,7 +121,11 @@ def test_signup_non_member_creates_person_grant_and_audit(client):
         workplace,
         workplace.parent,
     )
-    assert (person.given_name, person.family_name, person.union) == ("Ceri", "Jones", workplace.union)
+    assert (person.given_name, person.family_name, person.union) == (
+        "Ceri",
+        "Jones",
+        workplace.union,
+    )
     assert RoleGrant.objects.get(user=user).unit == workplace
     actions = set(AuditEvent.objects.filter(actor=user).values_list("action", flat=True))
     assert actions == {"accounts.signup.completed", "people.person.created", "access.grant.created"}

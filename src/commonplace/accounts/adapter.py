@@ -1,14 +1,20 @@
-"""Our allauth adapter: applies the user's preferred language at log-in and finishes sign-up
-through `services.account_signup_complete`."""
+"""Our allauth adapter: our own wording for log-in refusals, the user's preferred language at
+log-in, and no second password prompt when an officer sets up TOTP just after logging in.
+(Sign-up is finished by `forms.SignupForm` through `services.account_signup_complete`.)"""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from .selectors import account_has_authenticator
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -46,3 +52,22 @@ class AccountAdapter(DefaultAccountAdapter):
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Setting up a first authenticator straight after logging in with a password needs
+        no second password prompt (the MFA requirement sends officers there at log-in)."""
+        if app == "allauth.mfa" and self._logged_in_recently_without_mfa():
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def _logged_in_recently_without_mfa(self) -> bool:
+        request = self.request
+        user = getattr(request, "user", None)
+        if request is None or user is None or not user.is_authenticated:
+            return False
+        if account_has_authenticator(user=user):
+            return False
+        records = get_authentication_records(request, user)
+        recent = [r for r in records if r.get("method") == "password"]
+        timeout = account_settings.REAUTHENTICATION_TIMEOUT
+        return bool(recent) and time.time() - float(recent[-1]["at"]) < timeout

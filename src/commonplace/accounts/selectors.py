@@ -68,6 +68,16 @@ def account_is_non_member(*, user: User | AnonymousUser) -> bool:
     return Person.objects.filter(account=user, status=MembershipStatus.NON_MEMBER).exists()
 
 
+def account_has_authenticator(*, user: User | AnonymousUser, kind: str | None = None) -> bool:
+    """Whether the user has an MFA authenticator (of `kind`, e.g. `Authenticator.Type.TOTP`)."""
+    if not user.is_authenticated:
+        return False
+    authenticators = Authenticator.objects.filter(user=user)
+    if kind is not None:
+        authenticators = authenticators.filter(type=kind)
+    return authenticators.exists()
+
+
 def account_needs_totp(*, user: User | AnonymousUser) -> bool:
     """Whether the user must set up TOTP before going anywhere: MFA is required, they hold a
     role above learner, and they have no TOTP authenticator yet."""
@@ -75,4 +85,4 @@ def account_needs_totp(*, user: User | AnonymousUser) -> bool:
         return False
     if not roles_of(user=user) - {Role.LEARNER}:
         return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return not account_has_authenticator(user=user, kind=Authenticator.Type.TOTP)
