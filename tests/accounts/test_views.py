@@ -60,4 +60,4 @@ def test_allauth_pages_render_in_our_shell(client, name):
     page = client.get(reverse(name)).content.decode()
 
     assert 'class="govuk-template' in page
-    assert "govuk-button" in page
+    assert "govuk-heading-l" in page
