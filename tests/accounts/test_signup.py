@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
-from commonplace.accounts.errors import MembershipNotMatched
+from commonplace.accounts.errors import MembershipNotMatchedError
 from commonplace.accounts.models import User
 from commonplace.audit.models import AuditEvent
 from commonplace.people.enums import MembershipStatus
@@ -18,7 +18,7 @@ from tests.factories.people import PersonFactory
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-unusual-passphrase-42"
-NOT_MATCHED = str(MembershipNotMatched().message)
+NOT_MATCHED = str(MembershipNotMatchedError().message)
 
 
 def member_data(person, **overrides):
@@ -182,7 +182,8 @@ def test_signup_form_asks_for_the_union_when_there_are_several(client):
 
     page = response.content.decode()
     assert not response.context["form"]["union"].is_hidden
-    assert first.union.name in page and second.union.name in page
+    assert first.union.name in page
+    assert second.union.name in page
 
 
 def test_signup_path_is_required(client):

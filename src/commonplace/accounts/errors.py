@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from commonplace.core.errors import ConflictError, DomainError
 
 
-class MembershipNotMatched(DomainError):
+class MembershipNotMatchedError(DomainError):
     code = "membership_not_matched"
     # One message for an unknown number, a wrong surname and an already-claimed record, so the
     # form never reveals whether a membership number exists.
@@ -15,6 +15,6 @@ class MembershipNotMatched(DomainError):
     )
 
 
-class PersonAlreadyLinked(ConflictError):
+class PersonAlreadyLinkedError(ConflictError):
     code = "person_already_linked"
     default_message = _("This membership record already has an account.")

@@ -18,7 +18,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .enums import SignupPath
-from .errors import MembershipNotMatched
+from .errors import MembershipNotMatchedError
 from .selectors import person_get_for_membership_match, unions_for_signup, units_for_signup
 from .services import SignupDetails, account_signup_complete
 
@@ -37,7 +37,7 @@ def unit_choices(units: list[OrgUnit], *, several_unions: bool) -> list[tuple[An
             groups[unit.pk] = (label, [(unit.pk, _("%(branch)s (branch)") % {"branch": unit.name})])
         elif unit.parent_id in groups:
             groups[unit.parent_id][1].append((unit.pk, unit.name))
-    return [("", _("Choose your workplace or branch"))] + list(groups.values())
+    return [("", _("Choose your workplace or branch")), *groups.values()]
 
 
 class SignupForm(AllauthSignupForm):
@@ -97,11 +97,13 @@ class SignupForm(AllauthSignupForm):
             self._clean_non_member(data, union)
         return data
 
-    def _require(self, data: dict[str, Any], name: str, message: str) -> str:
-        value = (data.get(name) or "").strip() if isinstance(data.get(name), str) else data.get(name)
+    def _require(self, data: dict[str, Any], name: str, message: str) -> Any:
+        value = data.get(name)
+        if isinstance(value, str):
+            value = value.strip()
         if not value:
             self.add_error(name, message)
-        return value  # type: ignore[no-any-return]
+        return value
 
     def _clean_member(self, data: dict[str, Any], union: OrgUnit | None) -> None:
         number = self._require(data, "membership_number", _("Enter your membership number"))
@@ -112,7 +114,7 @@ class SignupForm(AllauthSignupForm):
             union=union, membership_number=number, family_name=surname
         )
         if match is None:
-            self.add_error("membership_number", MembershipNotMatched().message)
+            self.add_error("membership_number", MembershipNotMatchedError().message)
 
     def _clean_non_member(self, data: dict[str, Any], union: OrgUnit | None) -> None:
         self._require(data, "given_name", _("Enter your given name"))

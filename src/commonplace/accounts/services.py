@@ -21,7 +21,7 @@ from commonplace.people.enums import MembershipStatus
 from commonplace.people.models import Person
 
 from .enums import SignupPath
-from .errors import MembershipNotMatched, PersonAlreadyLinked
+from .errors import MembershipNotMatchedError, PersonAlreadyLinkedError
 from .selectors import person_get_for_membership_match
 
 if TYPE_CHECKING:
@@ -57,16 +57,14 @@ def account_person_link(*, user: User, person: Person) -> Person:
     """Link a member's existing record to their new account.
 
     Effects: writes Person.account; audit `people.person.changed`.
-    Raises: PersonAlreadyLinked when another account claimed the record first.
+    Raises: PersonAlreadyLinkedError when another account claimed the record first.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.account_id is not None:
-        raise PersonAlreadyLinked()
+        raise PersonAlreadyLinkedError()
     person.account = user
     person.save(update_fields=["account", "updated_at"])
-    audit_record(
-        actor=user, action=AuditAction.PERSON_CHANGED, subject=person, changes=["account"]
-    )
+    audit_record(actor=user, action=AuditAction.PERSON_CHANGED, subject=person, changes=["account"])
     return person
 
 
@@ -100,7 +98,7 @@ def account_signup_complete(*, user: User, details: SignupDetails) -> Person:
 
     Effects: writes Person, RoleGrant, User.display_name; audit `people.person.changed` or
     `people.person.created`, `access.grant.created`, `accounts.signup.completed`.
-    Raises: MembershipNotMatched (member path, no unclaimed match), PersonAlreadyLinked.
+    Raises: MembershipNotMatchedError (member path, no unclaimed match), PersonAlreadyLinkedError.
     """
     if details.path == SignupPath.MEMBER:
         match = person_get_for_membership_match(
@@ -109,7 +107,7 @@ def account_signup_complete(*, user: User, details: SignupDetails) -> Person:
             family_name=details.family_name,
         )
         if match is None:
-            raise MembershipNotMatched()
+            raise MembershipNotMatchedError()
         person = account_person_link(user=user, person=match)
     else:
         if details.home_unit is None or details.home_unit.union_id != details.union.pk:
