@@ -72,7 +72,7 @@ def test_officer_must_set_up_totp_then_logs_in_with_a_code(browse, settings):
     page = browse.open("/accounts/settings/")  # anything else sends them back
     assert page.get_by_role("heading", name="Set up your authenticator app").is_visible()
     secret = page.locator("#totp-secret").inner_text().strip()
-    page.get_by_label("Authenticator code").fill(totp_code(secret))
+    page.get_by_label("Code from your authenticator app").fill(totp_code(secret))
     page = browse.submit("Turn on")
     assert "recovery" in page.url
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.base.forms import AuthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm
 from django import forms
 from django.conf import settings
 from django.db import transaction
@@ -161,3 +164,28 @@ class LanguageForm(forms.Form):
         self.fields["language"].choices = [  # type: ignore[attr-defined]
             (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
         ]
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's log-in form in our words (allauth has no Welsh catalogue)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Email address")
+        self.fields["password"].label = _("Password")
+        self.fields["password"].help_text = ""  # the page links to the reset itself
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me logged in on this device")
+
+
+class MfaAuthenticateForm(AuthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code")
+
+
+class ActivateTotpForm(ActivateTOTPForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code from your authenticator app")
+        self.fields["code"].help_text = _("For example, 123456")

@@ -178,10 +178,17 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_ADAPTER = "commonplace.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "commonplace.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "login": "commonplace.accounts.forms.LoginForm",
+    "signup": "commonplace.accounts.forms.SignupForm",
+}
 ACCOUNT_PREVENT_ENUMERATION = True  # sign-up never says an address is taken
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Commonplace"
+MFA_FORMS = {
+    "authenticate": "commonplace.accounts.forms.MfaAuthenticateForm",
+    "activate_totp": "commonplace.accounts.forms.ActivateTotpForm",
+}
 # Every role above learner must use TOTP. The demo may relax this; production never does.
 COMMONPLACE_MFA_REQUIRED = env_bool("COMMONPLACE_MFA_REQUIRED", default=not DEMO)
 
