@@ -93,3 +93,22 @@ def test_logout_ends_the_session(client):
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_password_change_needs_the_current_password(client):
+    user = VerifiedUserFactory()
+    client.force_login(user)
+
+    response = client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": "wrong",
+            "password1": "new-passphrase-99x",
+            "password2": "new-passphrase-99x",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "oldpassword" in response.context["form"].errors
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

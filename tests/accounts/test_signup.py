@@ -194,3 +194,25 @@ def test_signup_path_is_required(client):
     assert response.context["form"].errors["path"] == [
         "Select whether you are a member of the union"
     ]
+
+
+def test_signup_is_rate_limited_per_address(client):
+    workplace = WorkplaceFactory()
+    invalid = non_member_data(workplace, given_name="")
+    for _ in range(20):
+        assert client.post(reverse("account_signup"), invalid).status_code == 200
+
+    response = client.post(reverse("account_signup"), non_member_data(workplace))
+
+    assert response.status_code == 429
+    assert "Too many requests" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_signup_verification_mail_is_in_the_language_of_the_page(client, mailoutbox, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+
+    client.post(reverse("account_signup"), non_member_data(WorkplaceFactory()))
+
+    [message] = mailoutbox
+    assert "Cadarnhewch eich cyfeiriad e-bost" in message.subject

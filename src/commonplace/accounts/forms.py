@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.mfa.base.forms import AuthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm
@@ -189,3 +193,45 @@ class ActivateTotpForm(ActivateTOTPForm):
         super().__init__(*args, **kwargs)
         self.fields["code"].label = _("Code from your authenticator app")
         self.fields["code"].help_text = _("For example, 123456")
+
+
+def relabel(form: forms.Form, labels: dict[str, Any]) -> None:
+    """Put our (translated) labels on allauth's fields, and drop its help texts."""
+    for name, label in labels.items():
+        if name in form.fields:
+            form.fields[name].label = label
+            form.fields[name].help_text = ""
+
+
+class ChangePasswordForm(AllauthChangePasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(
+            self,
+            {
+                "oldpassword": _("Current password"),
+                "password1": _("New password"),
+                "password2": _("Confirm your new password"),
+            },
+        )
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(self, {"email": _("Email address")})
+
+
+class ResetPasswordKeyForm(AllauthResetPasswordKeyForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(
+            self,
+            {"password1": _("New password"), "password2": _("Confirm your new password")},
+        )
+
+
+class ReauthenticateForm(AllauthReauthenticateForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(self, {"password": _("Password")})

@@ -181,6 +181,10 @@ ACCOUNT_ADAPTER = "commonplace.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "commonplace.accounts.forms.LoginForm",
     "signup": "commonplace.accounts.forms.SignupForm",
+    "change_password": "commonplace.accounts.forms.ChangePasswordForm",
+    "reset_password": "commonplace.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "commonplace.accounts.forms.ResetPasswordKeyForm",
+    "reauthenticate": "commonplace.accounts.forms.ReauthenticateForm",
 }
 ACCOUNT_PREVENT_ENUMERATION = True  # sign-up never says an address is taken
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
