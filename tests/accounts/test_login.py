@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from commonplace.access.enums import Role
+from commonplace.audit.models import AuditEvent
 from tests.factories.access import RoleGrantFactory
 from tests.factories.accounts import PASSWORD, UserFactory, VerifiedUserFactory
 
@@ -112,3 +113,22 @@ def test_password_change_needs_the_current_password(client):
     assert "oldpassword" in response.context["form"].errors
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+def test_login_success_and_failure_are_audited_without_the_password(client):
+    user = VerifiedUserFactory()
+
+    log_in(client, user.email, "wrong-password")
+    log_in(client, user.email.upper(), PASSWORD)
+
+    events = list(AuditEvent.objects.filter(subject_id=str(user.pk)).order_by("pk"))
+    assert [(e.action, e.actor) for e in events] == [
+        ("accounts.login.failed", None),
+        ("accounts.login.succeeded", user),
+    ]
+
+
+def test_failed_login_for_unknown_address_leaves_no_row(client):
+    log_in(client, "nobody@example.org", "whatever")
+
+    assert not AuditEvent.objects.exists()

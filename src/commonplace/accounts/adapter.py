@@ -14,7 +14,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import account_has_authenticator
+from .selectors import account_has_authenticator, user_get_by_email
+from .services import account_login_record
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -38,6 +39,7 @@ class AccountAdapter(DefaultAccountAdapter):
     ) -> HttpResponse:
         """After log-in, switch to the user's stored language and remember it in the cookie."""
         response = super().post_login(request, user, **kwargs)
+        account_login_record(user=user, succeeded=True)  # type: ignore[arg-type]
         language = getattr(user, "preferred_language", "")
         if language and language in dict(settings.LANGUAGES):
             translation.activate(language)
@@ -52,6 +54,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        """Audit a wrong password for an existing account (unknown addresses leave no row)."""
+        user = user_get_by_email(email=str(credentials.get("email", "")))
+        if user is not None:
+            account_login_record(user=user, succeeded=False)
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """Setting up a first authenticator straight after logging in with a password needs

@@ -15,11 +15,11 @@ from commonplace.organisation.models import OrgUnit
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.models import Person
 
+from .models import User
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
     from django.db.models import QuerySet
-
-    from .models import User
 
 
 def person_get_for_membership_match(
@@ -59,6 +59,11 @@ def units_for_signup() -> QuerySet[OrgUnit]:
         .select_related("union")
         .order_by("path")
     )
+
+
+def user_get_by_email(*, email: str) -> User | None:
+    """The account using this address (case-insensitive), if any."""
+    return User.objects.filter(email__iexact=email.strip()).first() if email else None
 
 
 def account_is_non_member(*, user: User | AnonymousUser) -> bool:

@@ -126,6 +126,18 @@ def account_signup_complete(*, user: User, details: SignupDetails) -> Person:
     return person
 
 
+def account_login_record(*, user: User, succeeded: bool) -> None:
+    """Record a log-in, or a failed attempt on an existing account (no password is kept).
+
+    Effects: audit `accounts.login.succeeded` (actor: the user) or `accounts.login.failed`
+    (actor: anonymous).
+    """
+    if succeeded:
+        audit_record(actor=user, action=AuditAction.LOGIN_SUCCEEDED, subject=user)
+    else:
+        audit_record(actor=None, action=AuditAction.LOGIN_FAILED, subject=user)
+
+
 def user_language_set(*, user: User, language: str) -> User:
     """Store the user's preferred language (applied at every log-in).
 
