@@ -21,6 +21,7 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +41,8 @@ def unit_choices(units: list[OrgUnit], *, several_unions: bool) -> list[tuple[An
     groups: dict[int, tuple[str, list[tuple[int, str]]]] = {}
     for unit in units:
         if unit.kind == "branch":
-            label = f"{unit.union.name}: {unit.name}" if several_unions else unit.name
+            union_name = unit.union.name if unit.union is not None else ""
+            label = f"{union_name}: {unit.name}" if several_unions else unit.name
             groups[unit.pk] = (label, [(unit.pk, _("%(branch)s (branch)") % {"branch": unit.name})])
         elif unit.parent_id in groups:
             groups[unit.parent_id][1].append((unit.pk, unit.name))
@@ -81,13 +83,13 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unions = list(unions_for_signup())
-        union_field: forms.ModelChoiceField = self.fields["union"]  # type: ignore[assignment]
+        union_field: forms.ModelChoiceField[OrgUnit] = self.fields["union"]
         union_field.queryset = unions_for_signup()
         if len(unions) == 1:
             union_field.initial = unions[0].pk
             union_field.widget = forms.HiddenInput()
         self._units = {unit.pk: unit for unit in units_for_signup()}
-        self.fields["home_unit"].choices = unit_choices(  # type: ignore[attr-defined]
+        self.fields["home_unit"].choices = unit_choices(
             list(self._units.values()), several_unions=len(unions) > 1
         )
         self.fields["email"].label = _("Email address")
@@ -104,7 +106,7 @@ class SignupForm(AllauthSignupForm):
             self._clean_non_member(data, union)
         return data
 
-    def _require(self, data: dict[str, Any], name: str, message: str) -> Any:
+    def _require(self, data: dict[str, Any], name: str, message: str | Promise) -> Any:
         value = data.get(name)
         if isinstance(value, str):
             value = value.strip()
@@ -149,9 +151,10 @@ class SignupForm(AllauthSignupForm):
     def save(self, request: HttpRequest) -> User:
         # The account and its person link stand or fall together.
         with transaction.atomic():
-            return super().save(request)  # type: ignore[no-any-return]
+            user: User = super().save(request)
+            return user
 
-    def custom_signup(self, request: HttpRequest, user: User) -> None:  # type: ignore[override]
+    def custom_signup(self, request: HttpRequest, user: User) -> None:
         account_signup_complete(user=user, details=self.details())
 
 

@@ -80,7 +80,7 @@ def account_has_authenticator(*, user: User | AnonymousUser, kind: str | None = 
     authenticators = Authenticator.objects.filter(user=user)
     if kind is not None:
         authenticators = authenticators.filter(type=kind)
-    return authenticators.exists()
+    return bool(authenticators.exists())
 
 
 def account_needs_totp(*, user: User | AnonymousUser) -> bool:
