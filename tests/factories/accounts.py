@@ -1,4 +1,5 @@
 import factory
+from allauth.account.models import EmailAddress
 
 from commonplace.accounts.models import User
 
@@ -20,3 +21,21 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy's hook signature
         if create:
             obj.save()
+
+
+class EmailAddressFactory(factory.django.DjangoModelFactory):
+    """A verified, primary address for a user (allauth refuses log-in without one)."""
+
+    class Meta:
+        model = EmailAddress
+
+    user = factory.SubFactory(UserFactory)
+    email = factory.LazyAttribute(lambda e: e.user.email)
+    verified = True
+    primary = True
+
+
+class VerifiedUserFactory(UserFactory):
+    """A user who can log in: their address is verified."""
+
+    email_address = factory.RelatedFactory(EmailAddressFactory, factory_related_name="user")

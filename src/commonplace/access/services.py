@@ -31,7 +31,10 @@ def grant_create(
     starts_on: date | None = None,
     ends_on: date | None = None,
 ) -> RoleGrant:
-    """Give `user` the `role` in `unit` (and below). `actor=None` is the system (sign-up).
+    """Give `user` the `role` in `unit` (and below).
+
+    `actor=None` is self-service (a learner grant at sign-up): no permission check, and the
+    audit row names `user` as the one who acted.
 
     Effects: writes RoleGrant; audit `access.grant.created`.
     Raises: GrantError when the actor may not grant there, for a federation-wide grant by
@@ -55,7 +58,7 @@ def grant_create(
     grant = RoleGrant.objects.create(
         user=user, role=role, unit=unit, starts_on=starts_on, ends_on=ends_on, granted_by=actor
     )
-    audit_record(actor=actor, action=AuditAction.GRANT_CREATED, subject=grant)
+    audit_record(actor=actor or user, action=AuditAction.GRANT_CREATED, subject=grant)
     grants_forget(user=user)
     return grant
 

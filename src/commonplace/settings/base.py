@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "commonplace.accounts.middleware.PreferredLanguageMiddleware",
+    "commonplace.accounts.middleware.MfaRequiredMiddleware",
     "commonplace.audit.middleware.AuditContextMiddleware",
 ]
 
@@ -178,8 +179,22 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+ACCOUNT_ADAPTER = "commonplace.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "commonplace.accounts.forms.LoginForm",
+    "signup": "commonplace.accounts.forms.SignupForm",
+    "change_password": "commonplace.accounts.forms.ChangePasswordForm",
+    "reset_password": "commonplace.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "commonplace.accounts.forms.ResetPasswordKeyForm",
+    "reauthenticate": "commonplace.accounts.forms.ReauthenticateForm",
+}
+ACCOUNT_PREVENT_ENUMERATION = True  # sign-up never says an address is taken
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Commonplace"
+MFA_FORMS = {
+    "authenticate": "commonplace.accounts.forms.MfaAuthenticateForm",
+    "activate_totp": "commonplace.accounts.forms.ActivateTotpForm",
+}
 # Every role above learner must use TOTP. The demo may relax this; production never does.
 COMMONPLACE_MFA_REQUIRED = env_bool("COMMONPLACE_MFA_REQUIRED", default=not DEMO)
 
