@@ -65,3 +65,19 @@ def test_templates_contain_no_inline_script_or_style(client):
     assert "<script>" not in html
     assert " style=" not in html
     assert " onclick=" not in html
+
+
+@pytest.mark.django_db
+def test_missing_pages_use_the_shell_and_answer_404(client, settings):
+    settings.DEBUG = False
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "Skip to main content" in response.content.decode()
+
+
+def test_server_error_page_renders_without_a_request():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Sorry, there is a problem with the service" in html
