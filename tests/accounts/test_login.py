@@ -3,6 +3,7 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from commonplace.access.enums import Role
@@ -84,6 +85,7 @@ def test_login_applies_the_preferred_language(client):
     response = log_in(client, user.email, PASSWORD)
 
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "cy"
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Rydych wedi mewngofnodi."]
 
 
 def test_logout_ends_the_session(client):

@@ -82,3 +82,13 @@ def test_requirement_off_does_not_ask(client, officer, settings):
 
 def test_anonymous_visitor_is_not_redirected(client):
     assert client.get("/").status_code == 200
+
+
+def test_officer_who_turns_totp_off_is_sent_to_set_it_up_again(client, officer):
+    TOTP.activate(officer, generate_totp_secret())
+    client.force_login(officer)
+    assert client.get("/").status_code == 200
+
+    officer.authenticator_set.all().delete()
+
+    assert client.get("/")["Location"] == reverse("mfa_activate_totp")

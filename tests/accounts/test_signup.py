@@ -216,3 +216,14 @@ def test_signup_verification_mail_is_in_the_language_of_the_page(client, mailout
 
     [message] = mailoutbox
     assert "Cadarnhewch eich cyfeiriad e-bost" in message.subject
+
+
+def test_signup_says_what_is_missing(client):
+    WorkplaceFactory()
+
+    response = client.post(reverse("account_signup"), {"path": "member"})
+
+    errors = response.context["form"].errors
+    assert errors["email"] == ["Enter your email address"]
+    assert errors["password1"] == ["Create a password"]
+    assert 'placeholder="' not in response.content.decode()

@@ -61,3 +61,19 @@ def test_allauth_pages_render_in_our_shell(client, name):
 
     assert 'class="govuk-template' in page
     assert "govuk-heading-l" in page
+
+
+def test_email_page_adds_an_address_and_sends_its_confirmation(client, mailoutbox):
+    user = VerifiedUserFactory()
+    client.force_login(user)
+
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "second@example.org"}
+    )
+
+    assert response.status_code == 302
+    assert user.emailaddress_set.filter(email="second@example.org", verified=False).exists()
+    assert [m.to for m in mailoutbox] == [["second@example.org"]]
+    page = client.get(reverse("account_email")).content.decode()
+    assert "second@example.org" in page
+    assert "Not confirmed" in page

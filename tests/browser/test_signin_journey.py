@@ -52,6 +52,8 @@ def test_member_signs_up_verifies_their_address_and_is_logged_in(browse):
 
     page = browse.open("/accounts/settings/")
     assert page.get_by_role("heading", name="Your account").is_visible()
+    page = browse.follow("Change email addresses")
+    assert page.get_by_text("gwen@example.org").is_visible()
     assert EmailAddress.objects.get(email="gwen@example.org").verified
     person.refresh_from_db()
     assert person.account.email == "gwen@example.org"
@@ -89,3 +91,6 @@ def test_officer_must_set_up_totp_then_logs_in_with_a_code(browse, settings):
 
     page = browse.open("/accounts/settings/")
     assert page.get_by_role("heading", name="Your account").is_visible()
+    page = browse.follow("Manage two-factor authentication")
+    assert page.get_by_role("heading", name="Two-factor authentication").is_visible()
+    assert page.get_by_role("link", name="Turn off the authenticator app").is_visible()

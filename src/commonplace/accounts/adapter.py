@@ -37,12 +37,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def post_login(
         self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any
     ) -> HttpResponse:
-        """After log-in, switch to the user's stored language and remember it in the cookie."""
-        response = super().post_login(request, user, **kwargs)
-        account_login_record(user=user, succeeded=True)  # type: ignore[arg-type]
+        """After log-in, switch to the user's stored language (before allauth renders its
+        message) and remember it in the language cookie."""
         language = getattr(user, "preferred_language", "")
         if language and language in dict(settings.LANGUAGES):
             translation.activate(language)
+        response = super().post_login(request, user, **kwargs)
+        account_login_record(user=user, succeeded=True)  # type: ignore[arg-type]
+        if language and language in dict(settings.LANGUAGES):
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 language,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
 from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
@@ -34,6 +35,13 @@ if TYPE_CHECKING:
     from commonplace.organisation.models import OrgUnit
 
     from .models import User
+
+
+def require(form: forms.Form, messages: dict[str, Any]) -> None:
+    """Say what is missing, field by field, instead of "This field is required"."""
+    for name, message in messages.items():
+        if name in form.fields:
+            form.fields[name].error_messages["required"] = message
 
 
 def unit_choices(units: list[OrgUnit], *, several_unions: bool) -> list[tuple[Any, Any]]:
@@ -96,6 +104,14 @@ class SignupForm(AllauthSignupForm):
         self.fields["password1"].label = _("Create a password")
         self.fields["password1"].help_text = _("Use at least 8 characters; avoid common words.")
         self.fields["password2"].label = _("Confirm your password")
+        require(
+            self,
+            {
+                "email": _("Enter your email address"),
+                "password1": _("Create a password"),
+                "password2": _("Confirm your password"),
+            },
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -180,6 +196,9 @@ class LoginForm(AllauthLoginForm):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = _("Email address")
         self.fields["password"].label = _("Password")
+        require(
+            self, {"login": _("Enter your email address"), "password": _("Enter your password")}
+        )
         self.fields["password"].help_text = ""  # the page links to the reset itself
         if "remember" in self.fields:
             self.fields["remember"].label = _("Keep me logged in on this device")
@@ -189,6 +208,7 @@ class MfaAuthenticateForm(AuthenticateForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["code"].label = _("Code")
+        require(self, {"code": _("Enter the code from your authenticator app")})
 
 
 class ActivateTotpForm(ActivateTOTPForm):
@@ -196,6 +216,7 @@ class ActivateTotpForm(ActivateTOTPForm):
         super().__init__(*args, **kwargs)
         self.fields["code"].label = _("Code from your authenticator app")
         self.fields["code"].help_text = _("For example, 123456")
+        require(self, {"code": _("Enter the code from your authenticator app")})
 
 
 def relabel(form: forms.Form, labels: dict[str, Any]) -> None:
@@ -217,12 +238,21 @@ class ChangePasswordForm(AllauthChangePasswordForm):
                 "password2": _("Confirm your new password"),
             },
         )
+        require(
+            self,
+            {
+                "oldpassword": _("Enter your current password"),
+                "password1": _("Enter a new password"),
+                "password2": _("Confirm your new password"),
+            },
+        )
 
 
 class ResetPasswordForm(AllauthResetPasswordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         relabel(self, {"email": _("Email address")})
+        require(self, {"email": _("Enter your email address")})
 
 
 class ResetPasswordKeyForm(AllauthResetPasswordKeyForm):
@@ -232,9 +262,20 @@ class ResetPasswordKeyForm(AllauthResetPasswordKeyForm):
             self,
             {"password1": _("New password"), "password2": _("Confirm your new password")},
         )
+        require(
+            self,
+            {"password1": _("Enter a new password"), "password2": _("Confirm your new password")},
+        )
 
 
 class ReauthenticateForm(AllauthReauthenticateForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         relabel(self, {"password": _("Password")})
+        require(self, {"password": _("Enter your password")})
+
+
+class AddEmailForm(AllauthAddEmailForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        relabel(self, {"email": _("Email address")})

@@ -187,6 +187,7 @@ ACCOUNT_FORMS = {
     "reset_password": "commonplace.accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "commonplace.accounts.forms.ResetPasswordKeyForm",
     "reauthenticate": "commonplace.accounts.forms.ReauthenticateForm",
+    "add_email": "commonplace.accounts.forms.AddEmailForm",
 }
 ACCOUNT_PREVENT_ENUMERATION = True  # sign-up never says an address is taken
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

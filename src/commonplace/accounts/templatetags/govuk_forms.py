@@ -45,7 +45,8 @@ def govuk_widget(field: BoundField) -> SafeString:
         described.append(f"{field.auto_id}-hint")
     if field.errors:
         described.append(f"{field.auto_id}-error")
-    attrs: dict[str, str | bool] = {"class": css}
+    # GOV.UK forms use labels and hints, not placeholders (allauth's are English only).
+    attrs: dict[str, str | bool] = {"class": css, "placeholder": False}
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
