@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from commonplace.accounts.models import User
 
 _GRANTS_CACHE = "_commonplace_active_grants"
+_UNITS_CACHE = "_commonplace_granted_units"
 
 
 def grants_active_q(*, today: date | None = None) -> Q:
@@ -51,12 +52,39 @@ def grants_active_for(*, user: User | AnonymousUser) -> list[RoleGrant]:
 
 def grants_forget(*, user: User | AnonymousUser) -> None:
     """Drop the per-request cache (after a grant changes within the same request)."""
-    if hasattr(user, _GRANTS_CACHE):
-        delattr(user, _GRANTS_CACHE)
+    for cache in (_GRANTS_CACHE, _UNITS_CACHE):
+        if hasattr(user, cache):
+            delattr(user, cache)
 
 
 def roles_of(*, user: User | AnonymousUser) -> set[Role]:
     return {Role(grant.role) for grant in grants_active_for(user=user)}
+
+
+def _unit_fk(unit_path: str) -> str:
+    """`home_unit__path` → `home_unit`; `path` (the unit itself) → `pk`."""
+    return unit_path[: -len("__path")] if unit_path.endswith("__path") else "pk"
+
+
+def _unit_ids(
+    *, user: User | AnonymousUser, subtrees: frozenset[str], places: frozenset[str]
+) -> list[int]:
+    """Ids of the units under `subtrees` or equal to `places`, read once per request.
+
+    Filtering rows by a list of unit ids lets the database use the foreign key's index; a
+    join on the unit's path OR-ed with the owner test made PostgreSQL scan every row.
+    """
+    cache: dict[tuple[frozenset[str], frozenset[str]], list[int]] = getattr(user, _UNITS_CACHE, {})
+    key = (subtrees, places)
+    if key not in cache:
+        query = Q(path__in=places) if places else Q(pk__in=[])
+        for path in subtrees:
+            query |= Q(path__startswith=path)
+        units = apps.get_model("organisation", "OrgUnit")._default_manager
+        cache[key] = list(units.filter(query).values_list("pk", flat=True))
+        if user.is_authenticated:
+            setattr(user, _UNITS_CACHE, cache)
+    return cache[key]
 
 
 def scope_q(
@@ -71,27 +99,32 @@ def scope_q(
 
     Built from the policy table and the user's live grants: `Reach.SELF` matches objects whose
     owner is the user, `Reach.PLACE` objects in the very unit of a grant, `Reach.SUBTREE` objects
-    in that unit or below (one prefix filter on the materialised path). A grant with no unit is
-    federation-wide. No grant, no rule: a filter that matches nothing.
+    in that unit or below (the units come from one prefix filter on the materialised path). A
+    grant with no unit is federation-wide. No grant, no rule: a filter that matches nothing.
     """
     object_kind = KINDS[kind]
     unit_path = unit_path or object_kind.unit_path
     owner = owner if owner is not None else object_kind.owner
     grants = grants_active_for(user=user)
-    query = Q(pk__in=[])
+    self_rule, subtrees, places = False, set(), set()
     for rule in rules_for(kind=kind, action=action):
         for grant in grants:
             if grant.role != rule.role:
                 continue
             if rule.reach == Reach.SELF:
-                if owner:
-                    query |= Q(**{owner: user.pk})
+                self_rule = True
             elif grant.unit is None:
                 return Q()  # federation-wide grant: everything
             elif rule.reach == Reach.PLACE:
-                query |= Q(**{unit_path: grant.unit.path})
+                places.add(grant.unit.path)
             else:
-                query |= Q(**{f"{unit_path}__startswith": grant.unit.path})
+                subtrees.add(grant.unit.path)
+    query = Q(pk__in=[])
+    if self_rule and owner:
+        query |= Q(**{owner: user.pk})
+    if subtrees or places:
+        ids = _unit_ids(user=user, subtrees=frozenset(subtrees), places=frozenset(places))
+        query |= Q(**{f"{_unit_fk(unit_path)}__in": ids})
     return query
 
 
