@@ -1,11 +1,9 @@
 import pytest
 
-from commonplace.accounts.selectors import (
-    account_is_non_member,
-    person_get_for_membership_match,
-    units_for_signup,
-)
+from commonplace.accounts.selectors import account_is_non_member
+from commonplace.organisation.selectors import units_for_signup
 from commonplace.people.enums import MembershipStatus
+from commonplace.people.selectors import person_for_membership_match
 from tests.factories.accounts import UserFactory
 from tests.factories.organisation import WorkplaceFactory
 from tests.factories.people import PersonFactory
@@ -16,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_membership_match_trims_and_ignores_case():
     person = PersonFactory(membership_number="A123", family_name="Ap Rhys")
 
-    found = person_get_for_membership_match(
+    found = person_for_membership_match(
         union=person.union, membership_number=" A123 ", family_name="ap rhys "
     )
 
@@ -28,7 +26,7 @@ def test_membership_match_refuses_wrong_details(number, surname):
     person = PersonFactory(membership_number="A123", family_name="Ap Rhys")
 
     assert (
-        person_get_for_membership_match(
+        person_for_membership_match(
             union=person.union, membership_number=number, family_name=surname
         )
         is None
@@ -39,7 +37,7 @@ def test_membership_match_skips_a_person_with_an_account():
     person = PersonFactory(account=UserFactory())
 
     assert (
-        person_get_for_membership_match(
+        person_for_membership_match(
             union=person.union,
             membership_number=person.membership_number,
             family_name=person.family_name,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from commonplace.core.errors import ConflictError, DomainError
+from commonplace.core.errors import DomainError
 
 
 class MembershipNotMatchedError(DomainError):
@@ -13,8 +13,3 @@ class MembershipNotMatchedError(DomainError):
         "We could not match these details to a membership record. Check your membership number "
         "and surname, or sign up as a non-member."
     )
-
-
-class PersonAlreadyLinkedError(ConflictError):
-    code = "person_already_linked"
-    default_message = _("This membership record already has an account.")

@@ -26,9 +26,11 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from commonplace.organisation.selectors import unions_active, units_for_signup
+from commonplace.people.selectors import person_for_membership_match
+
 from .enums import SignupPath
 from .errors import MembershipNotMatchedError
-from .selectors import person_get_for_membership_match, unions_for_signup, units_for_signup
 from .services import SignupDetails, account_signup_complete
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def unit_choices(units: list[OrgUnit], *, several_unions: bool) -> list[tuple[An
 
 class SignupForm(AllauthSignupForm):
     union = forms.ModelChoiceField(
-        label=_("Your union"), queryset=unions_for_signup(), empty_label=None
+        label=_("Your union"), queryset=unions_active(), empty_label=None
     )
     path = forms.ChoiceField(
         label=_("Are you a member of the union?"),
@@ -90,9 +92,9 @@ class SignupForm(AllauthSignupForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unions = list(unions_for_signup())
+        unions = list(unions_active())
         union_field: forms.ModelChoiceField[OrgUnit] = self.fields["union"]
-        union_field.queryset = unions_for_signup()
+        union_field.queryset = unions_active()
         if len(unions) == 1:
             union_field.initial = unions[0].pk
             union_field.widget = forms.HiddenInput()
@@ -135,7 +137,7 @@ class SignupForm(AllauthSignupForm):
         surname = self._require(data, "surname", _("Enter your surname"))
         if union is None or not number or not surname:
             return
-        match = person_get_for_membership_match(
+        match = person_for_membership_match(
             union=union, membership_number=number, family_name=surname
         )
         if match is None:

@@ -10,55 +10,12 @@ from django.conf import settings
 
 from commonplace.access.enums import Role
 from commonplace.access.selectors import roles_of
-from commonplace.organisation.enums import UnitKind
-from commonplace.organisation.models import OrgUnit
-from commonplace.people.enums import MembershipStatus
-from commonplace.people.models import Person
+from commonplace.people.selectors import person_is_non_member
 
 from .models import User
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-    from django.db.models import QuerySet
-
-
-def person_get_for_membership_match(
-    *, union: OrgUnit, membership_number: str, family_name: str
-) -> Person | None:
-    """The unclaimed person of `union` with this membership number and family name, if any.
-
-    Both values are trimmed; the family name compares case-insensitively. A person who already
-    has an account never matches.
-    """
-    number = membership_number.strip()
-    surname = family_name.strip()
-    if not number or not surname:
-        return None
-    return (
-        Person.objects.filter(
-            union=union,
-            membership_number=number,
-            family_name__iexact=surname,
-            account__isnull=True,
-        )
-        .select_related("home_unit")
-        .first()
-    )
-
-
-def unions_for_signup() -> QuerySet[OrgUnit]:
-    """The unions a visitor may sign up to (every active union installed)."""
-    return OrgUnit.objects.filter(kind=UnitKind.UNION, is_active=True).order_by("name", "pk")
-
-
-def units_for_signup() -> QuerySet[OrgUnit]:
-    """Active branches and workplaces of every union, in tree order (a branch, then its
-    workplaces), for the non-member's choice of home unit."""
-    return (
-        OrgUnit.objects.filter(kind__in=[UnitKind.BRANCH, UnitKind.WORKPLACE], is_active=True)
-        .select_related("union")
-        .order_by("path")
-    )
 
 
 def user_get_by_email(*, email: str) -> User | None:
@@ -68,9 +25,7 @@ def user_get_by_email(*, email: str) -> User | None:
 
 def account_is_non_member(*, user: User | AnonymousUser) -> bool:
     """Whether the account belongs to a person recorded as a non-member (invited to join)."""
-    if not user.is_authenticated:
-        return False
-    return Person.objects.filter(account=user, status=MembershipStatus.NON_MEMBER).exists()
+    return person_is_non_member(user=user)
 
 
 def account_has_authenticator(*, user: User | AnonymousUser, kind: str | None = None) -> bool:

@@ -14,20 +14,20 @@ from django.conf import settings
 from django.db import transaction
 
 from commonplace.access.enums import Role
-from commonplace.access.models import RoleGrant
 from commonplace.access.services import grant_create
 from commonplace.audit.enums import AuditAction
 from commonplace.audit.services import audit_record
-from commonplace.people.enums import MembershipStatus
-from commonplace.people.models import Person
+from commonplace.people.selectors import person_for_membership_match
+from commonplace.people.services import person_create_non_member, person_link_account
 
 from .enums import SignupPath
-from .errors import MembershipNotMatchedError, PersonAlreadyLinkedError
+from .errors import MembershipNotMatchedError
 from .models import TextSize
-from .selectors import person_get_for_membership_match
 
 if TYPE_CHECKING:
+    from commonplace.access.models import RoleGrant
     from commonplace.organisation.models import OrgUnit
+    from commonplace.people.models import Person
 
     from .models import User
 
@@ -53,45 +53,6 @@ def account_learner_grant_create(*, user: User, unit: OrgUnit) -> RoleGrant:
 
 
 @transaction.atomic
-def account_person_link(*, user: User, person: Person) -> Person:
-    """Link a member's existing record to their new account.
-
-    Effects: writes Person.account; audit `people.person.changed`.
-    Raises: PersonAlreadyLinkedError when another account claimed the record first.
-    """
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    if person.account_id is not None:
-        raise PersonAlreadyLinkedError()
-    person.account = user
-    person.save(update_fields=["account", "updated_at"])
-    audit_record(actor=user, action=AuditAction.PERSON_CHANGED, subject=person, changes=["account"])
-    return person
-
-
-def non_member_person_create(
-    *, user: User, union: OrgUnit, given_name: str, family_name: str, home_unit: OrgUnit
-) -> Person:
-    """Create the profile of a non-member learner who signed up, at the unit they chose.
-
-    Effects: writes Person (status non-member, linked to `user`); audit `people.person.created`.
-    """
-    is_workplace = home_unit.kind == "workplace"
-    person = Person.objects.create(
-        union=union,
-        account=user,
-        given_name=given_name.strip(),
-        family_name=family_name.strip(),
-        email=user.email,
-        status=MembershipStatus.NON_MEMBER,
-        home_unit=home_unit,
-        workplace=home_unit if is_workplace else None,
-        branch=home_unit.parent if is_workplace else home_unit,
-    )
-    audit_record(actor=user, action=AuditAction.PERSON_CREATED, subject=person)
-    return person
-
-
-@transaction.atomic
 def account_signup_complete(*, user: User, details: SignupDetails) -> Person:
     """Finish a sign-up: link (member) or create (non-member) the person, grant the learner
     role at their home unit, and record the sign-up.
@@ -101,18 +62,18 @@ def account_signup_complete(*, user: User, details: SignupDetails) -> Person:
     Raises: MembershipNotMatchedError (member path, no unclaimed match), PersonAlreadyLinkedError.
     """
     if details.path == SignupPath.MEMBER:
-        match = person_get_for_membership_match(
+        match = person_for_membership_match(
             union=details.union,
             membership_number=details.membership_number,
             family_name=details.family_name,
         )
         if match is None:
             raise MembershipNotMatchedError()
-        person = account_person_link(user=user, person=match)
+        person = person_link_account(user=user, person=match)
     else:
         if details.home_unit is None or details.home_unit.union_id != details.union.pk:
             raise ValueError("a non-member signs up at a unit of the chosen union")
-        person = non_member_person_create(
+        person = person_create_non_member(
             user=user,
             union=details.union,
             given_name=details.given_name,

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from commonplace.access.selectors import scope_q
 
+from .enums import UnitKind
 from .models import Employer, OrgUnit, ServiceGroup
 
 if TYPE_CHECKING:
@@ -74,3 +75,18 @@ def employers_of(*, union: OrgUnit) -> QuerySet[Employer]:
 
 def service_groups_of(*, union: OrgUnit) -> QuerySet[ServiceGroup]:
     return ServiceGroup.objects.filter(union=union)
+
+
+def unions_active() -> QuerySet[OrgUnit]:
+    """Every active union installed (the roots of the trees)."""
+    return OrgUnit.objects.filter(kind=UnitKind.UNION, is_active=True).order_by("name", "pk")
+
+
+def units_for_signup() -> QuerySet[OrgUnit]:
+    """Active branches and workplaces of every union in tree order (a branch, then its
+    workplaces), for a non-member's choice of home unit at sign-up."""
+    return (
+        OrgUnit.objects.filter(kind__in=[UnitKind.BRANCH, UnitKind.WORKPLACE], is_active=True)
+        .select_related("union")
+        .order_by("path")
+    )

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from commonplace.access.selectors import scope_q
 
+from .enums import MembershipStatus
 from .models import EqualityAnswers, Person
 
 if TYPE_CHECKING:
@@ -93,3 +94,33 @@ def equality_summary(
         .order_by(question)
     )
     return [(row[question], row["total"] if row["total"] >= SMALL_NUMBER else None) for row in rows]
+
+
+def person_for_membership_match(
+    *, union: OrgUnit, membership_number: str, family_name: str
+) -> Person | None:
+    """The unclaimed person of `union` with this membership number and family name, if any.
+
+    Both values are trimmed; the family name compares case-insensitively. A person who already
+    has an account never matches.
+    """
+    number, surname = membership_number.strip(), family_name.strip()
+    if not number or not surname:
+        return None
+    return (
+        Person.objects.filter(
+            union=union,
+            membership_number=number,
+            family_name__iexact=surname,
+            account__isnull=True,
+        )
+        .select_related("home_unit")
+        .first()
+    )
+
+
+def person_is_non_member(*, user: User | AnonymousUser) -> bool:
+    """Whether the account belongs to a person recorded as a non-member."""
+    if not user.is_authenticated:
+        return False
+    return Person.objects.filter(account=user, status=MembershipStatus.NON_MEMBER).exists()

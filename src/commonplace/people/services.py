@@ -10,13 +10,14 @@ from commonplace.audit.enums import AuditAction
 from commonplace.audit.services import audit_record
 
 from .enums import MembershipStatus
-from .errors import MembershipDatesError
+from .errors import MembershipDatesError, PersonAlreadyLinkedError
 from .models import EqualityAnswers, Person
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from commonplace.accounts.models import User
+    from commonplace.organisation.models import OrgUnit
 
 PROFILE_FIELDS = {
     "given_name",
@@ -115,3 +116,42 @@ def person_view_record(*, actor: User | AnonymousUser, person: Person) -> None:
     if person.account_id is not None and actor.pk == person.account_id:
         return
     audit_record(actor=actor, action=AuditAction.PERSON_VIEWED, subject=person)
+
+
+@transaction.atomic
+def person_link_account(*, user: User, person: Person) -> Person:
+    """Link a member's existing record to their new account.
+
+    Effects: writes Person.account; audit `people.person.changed`.
+    Raises: PersonAlreadyLinkedError when another account claimed the record first.
+    """
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.account_id is not None:
+        raise PersonAlreadyLinkedError()
+    person.account = user
+    person.save(update_fields=["account", "updated_at"])
+    audit_record(actor=user, action=AuditAction.PERSON_CHANGED, subject=person, changes=["account"])
+    return person
+
+
+def person_create_non_member(
+    *, user: User, union: OrgUnit, given_name: str, family_name: str, home_unit: OrgUnit
+) -> Person:
+    """Create the profile of a non-member learner who signed up, at the unit they chose.
+
+    Effects: writes Person (status non-member, linked to `user`); audit `people.person.created`.
+    """
+    is_workplace = home_unit.kind == "workplace"
+    person = Person.objects.create(
+        union=union,
+        account=user,
+        given_name=given_name.strip(),
+        family_name=family_name.strip(),
+        email=user.email,
+        status=MembershipStatus.NON_MEMBER,
+        home_unit=home_unit,
+        workplace=home_unit if is_workplace else None,
+        branch=home_unit.parent if is_workplace else home_unit,
+    )
+    audit_record(actor=user, action=AuditAction.PERSON_CREATED, subject=person)
+    return person
