@@ -47,3 +47,12 @@ def test_model_managers_are_used_only_in_services_selectors_and_migrations():
             continue
         offenders += [f"{path.relative_to(ROOT)}:{line}" for line in _objects_uses(path)]
     assert offenders == []
+
+
+def test_every_app_has_a_doors_contract():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    names = {c["name"] for c in config["tool"]["importlinter"]["contracts"]}
+    apps = {p.parent.name for p in SRC.glob("*/apps.py")} - {"core", "demo"}
+    assert {f"Doors only: {app}" for app in apps} <= names
