@@ -71,3 +71,14 @@ def test_every_declared_action_code_is_well_formed():
                 codes += list(value.values)
     assert codes
     assert all(ACTION_CODE.match(code) for code in codes), codes
+
+
+def test_deleting_an_account_keeps_its_audit_rows_with_the_link_cut():
+    actor = UserFactory(email="leaver@example.org")
+    event = audit_record(actor=actor, action="people.person.viewed", subject=PersonFactory())
+
+    actor.delete()
+
+    event.refresh_from_db()
+    assert event.actor is None
+    assert event.actor_label == "leaver@example.org"
