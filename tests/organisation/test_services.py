@@ -122,3 +122,16 @@ def test_two_unions_never_see_each_others_units(client):
     assert client.get(f"/organisation/{union_a.pk}/").status_code == 200
     assert client.get(f"/organisation/{union_b.pk}/").status_code == 404
     assert client.get(f"/organisation/{branch_b.pk}/").status_code == 404
+
+
+def test_people_follow_their_workplace_to_its_new_branch():
+    from tests.factories.people import PersonFactory
+
+    workplace = WorkplaceFactory()
+    person = PersonFactory(home_unit=workplace)
+    new_branch = BranchFactory(parent=workplace.parent.parent)
+
+    unit_move(actor=UserFactory(), unit=workplace, new_parent=new_branch)
+
+    person.refresh_from_db()
+    assert person.branch == new_branch

@@ -15,6 +15,7 @@ from commonplace.audit.services import audit_record
 from .enums import UnitKind
 from .errors import DuplicateCodeError, UnitMoveError
 from .models import PATH_SEGMENT_WIDTH, Employer, OrgUnit
+from .signals import unit_moved
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -80,7 +81,7 @@ def unit_move(*, actor: User | AnonymousUser, unit: OrgUnit, new_parent: OrgUnit
     """Move a unit and its whole subtree under `new_parent`: one UPDATE rewrites every path.
 
     Effects: writes OrgUnit.parent, and path and depth of the whole subtree; audit
-    `organisation.unit.moved`.
+    `organisation.unit.moved`; signal `unit_moved` (people follow their workplace).
     Raises: UnitMoveError when moving a union, into another union, or under itself.
     """
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
@@ -99,6 +100,7 @@ def unit_move(*, actor: User | AnonymousUser, unit: OrgUnit, new_parent: OrgUnit
     OrgUnit.objects.filter(pk=unit.pk).update(parent=new_parent)
     unit.refresh_from_db()
     audit_record(actor=actor, action=AuditAction.UNIT_MOVED, subject=unit, changes=["parent"])
+    unit_moved.send(sender=OrgUnit, unit=unit)
     return unit
 
 

@@ -155,3 +155,24 @@ def person_create_non_member(
     )
     audit_record(actor=user, action=AuditAction.PERSON_CREATED, subject=person)
     return person
+
+
+def people_branch_follow_workplaces(*, moved: OrgUnit) -> int:
+    """After a unit moved, set the branch of people at each workplace below it to the
+    workplace's new parent. Returns how many people changed.
+
+    Effects: writes Person.branch.
+    """
+    changed = 0
+    workplaces = (
+        Person.objects.filter(workplace__path__startswith=moved.path)
+        .values_list("workplace_id", "workplace__parent_id")
+        .distinct()
+    )
+    for workplace_id, branch_id in workplaces:
+        changed += (
+            Person.objects.filter(workplace_id=workplace_id)
+            .exclude(branch_id=branch_id)
+            .update(branch_id=branch_id)
+        )
+    return changed
