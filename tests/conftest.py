@@ -12,6 +12,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's event
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttles and caches live in the cache: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _mfa_requirement(request, settings):
     """Tests of other features sign people in without TOTP; `@pytest.mark.mfa` keeps the
     production requirement on for the tests of the requirement itself."""
