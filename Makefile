@@ -89,5 +89,5 @@ bench-demo-build: venv ## Time the demo build at full scale (1,200 branches, 1.3
 bench-scoping: venv ## Time "the people this user may see" at 1.3 million members on PostgreSQL
 	scripts/with-postgres.sh bash -c '$(MANAGE) migrate -v 0 && $(PY) bench/scoping.py'
 
-typecheck: venv ## mypy with django-stubs (not yet clean: see the open work in the README)
+typecheck: venv ## mypy with django-stubs (not yet clean; not part of CI)
 	cd src && ../$(VENV)/bin/mypy commonplace
