@@ -23,6 +23,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from commonplace.accounts.models import User  # noqa: E402
+from commonplace.core.pagination import CappedPaginator  # noqa: E402
 from commonplace.demo.services import demo_load, demo_union_get  # noqa: E402
 from commonplace.people.selectors import people_search  # noqa: E402
 
@@ -54,9 +55,9 @@ def main() -> None:
     for key in ("officer", "organiser", "admin"):
         user = User.objects.get(email=f"{key}@demo.commonplace.test")
         first_page = lambda u=user: list(people_search(user=u)[:25])  # noqa: E731
-        counted = lambda u=user: people_search(user=u).count()  # noqa: E731
+        counted = lambda u=user: CappedPaginator(people_search(user=u), 25).count  # noqa: E731
         print(line(f"{key}: first page of people (25)", timed(first_page)))
-        print(line(f"{key}: count of people in scope ({counted():,})", timed(counted)))
+        print(line(f"{key}: capped count for the page ({counted():,})", timed(counted)))
     officer = User.objects.get(email="officer@demo.commonplace.test")
     if connection.vendor == "postgresql":
         print(people_search(user=officer)[:25].explain(analyze=True))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -87,6 +88,33 @@ def _unit_ids(
     return cache[key]
 
 
+@dataclass(frozen=True)
+class _Reach:
+    everything: bool
+    own: bool
+    subtrees: frozenset[str]
+    places: frozenset[str]
+
+
+def _reach_of(*, user: User | AnonymousUser, kind: str, action: str) -> _Reach:
+    """What the user's live grants reach for this kind and action, read from the policy."""
+    own, subtrees, places = False, set(), set()
+    grants = grants_active_for(user=user)
+    for rule in rules_for(kind=kind, action=action):
+        for grant in grants:
+            if grant.role != rule.role:
+                continue
+            if rule.reach == Reach.SELF:
+                own = True
+            elif grant.unit is None:
+                return _Reach(True, own, frozenset(), frozenset())  # federation-wide grant
+            elif rule.reach == Reach.PLACE:
+                places.add(grant.unit.path)
+            else:
+                subtrees.add(grant.unit.path)
+    return _Reach(False, own, frozenset(subtrees), frozenset(places))
+
+
 def scope_q(
     *,
     user: User | AnonymousUser,
@@ -105,27 +133,29 @@ def scope_q(
     object_kind = KINDS[kind]
     unit_path = unit_path or object_kind.unit_path
     owner = owner if owner is not None else object_kind.owner
-    grants = grants_active_for(user=user)
-    self_rule, subtrees, places = False, set(), set()
-    for rule in rules_for(kind=kind, action=action):
-        for grant in grants:
-            if grant.role != rule.role:
-                continue
-            if rule.reach == Reach.SELF:
-                self_rule = True
-            elif grant.unit is None:
-                return Q()  # federation-wide grant: everything
-            elif rule.reach == Reach.PLACE:
-                places.add(grant.unit.path)
-            else:
-                subtrees.add(grant.unit.path)
+    reach = _reach_of(user=user, kind=kind, action=action)
+    if reach.everything:
+        return Q()
     query = Q(pk__in=[])
-    if self_rule and owner:
+    if reach.own and owner:
         query |= Q(**{owner: user.pk})
-    if subtrees or places:
-        ids = _unit_ids(user=user, subtrees=frozenset(subtrees), places=frozenset(places))
+    if reach.subtrees or reach.places:
+        ids = _unit_ids(user=user, subtrees=reach.subtrees, places=reach.places)
         query |= Q(**{f"{_unit_fk(unit_path)}__in": ids})
     return query
+
+
+def scope_unit_count(*, user: User | AnonymousUser, kind: str, action: str = "view") -> int | None:
+    """How many units the user's scope for this kind covers (None: all of them, federation-wide).
+
+    Lists use it to pick a query plan: a small scope is best read by unit and sorted.
+    """
+    reach = _reach_of(user=user, kind=kind, action=action)
+    if reach.everything:
+        return None
+    if not (reach.subtrees or reach.places):
+        return 0
+    return len(_unit_ids(user=user, subtrees=reach.subtrees, places=reach.places))
 
 
 def visible_to(*, user: User | AnonymousUser, kind: str, action: str = "view") -> QuerySet[Model]:

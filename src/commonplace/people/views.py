@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,6 +13,7 @@ from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
 from commonplace.core.errors import DomainError
+from commonplace.core.pagination import CappedPaginator
 from commonplace.organisation.selectors import unit_get_visible_or_none
 
 from .equality import QUESTIONS, answer_label
@@ -40,7 +40,7 @@ class PersonListView(ScopedPermissionRequired, View):
         people = people_search(
             user=request.user, text=data.get("q", ""), status=data.get("status", ""), unit=unit
         )
-        page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
         context = {"form": form, "page": page, "unit": unit}
         template = "people/person_list.html#results" if request.htmx else "people/person_list.html"
         return render(request, template, context)
