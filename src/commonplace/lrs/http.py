@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from .enums import XapiVersion
 from .errors import BadRequest, Forbidden, Unauthorised, XapiError
 from .models import LrsClient
-from .selectors import lrs_client_authenticate
+from .selectors.clients import lrs_client_authenticate
 
 VERSION_HEADER = "X-Experience-API-Version"
 CORS_HEADERS = {

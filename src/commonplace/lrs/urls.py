@@ -1,11 +1,11 @@
 from django.urls import include, path
 
-from . import views
+from .views import about
 
 app_name = "lrs"
 
 urlpatterns = [
-    path("about", views.AboutView.as_view(), name="about"),
+    path("about", about.AboutView.as_view(), name="about"),
     path("", include("commonplace.lrs.urls_statements")),
     path("", include("commonplace.lrs.urls_documents")),
 ]

@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 
-from .http import XapiRequest, XapiView, json_response
+from ..http import XapiRequest, XapiView, json_response
 
 
 class AboutView(XapiView):

@@ -10,9 +10,9 @@ from django.db import transaction
 
 from commonplace.audit.services import audit_record
 
-from .enums import LrsAuditAction, Scope
-from .models import LrsClient
-from .selectors import lrs_secret_digest
+from ..enums import LrsAuditAction, Scope
+from ..models import LrsClient
+from ..selectors.clients import lrs_secret_digest
 
 if TYPE_CHECKING:
     from commonplace.accounts.models import User

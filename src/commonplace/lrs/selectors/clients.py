@@ -9,7 +9,7 @@ import hmac
 
 from django.conf import settings
 
-from .models import LrsClient
+from ..models import LrsClient
 
 
 def lrs_secret_digest(secret: str) -> str:

@@ -1,0 +1,1 @@
+"""xAPI resource views, one module per resource family (about, statements, documents, staff)."""
