@@ -46,3 +46,27 @@ def agent_validate(agent: Any, *, version: XapiVersion, where: str = "agent") ->
     """Check an Agent (or identified Group) given as a parameter; raise BadRequest if not."""
     if not isinstance(agent, dict) or not agent_key(agent):
         raise BadRequest(f"{where}: must be an Agent object with exactly one identifier.")
+
+
+def statements_validate(statements: list[Any], *, version: XapiVersion) -> None:
+    """Check a batch: every statement, and no id twice."""
+    seen: set[str] = set()
+    for index, statement in enumerate(statements):
+        statement_validate(statement, version=version, where=f"statement[{index}]")
+        statement_id = statement.get("id")
+        if statement_id is not None:
+            if statement_id.lower() in seen:
+                raise BadRequest(f"statement[{index}].id: the batch has this id twice.")
+            seen.add(statement_id.lower())
+
+
+def signature_verify(statement: dict[str, Any], jws: bytes) -> None:
+    """Check a signed statement's JWS signature against the statement; raise BadRequest if not."""
+    if jws.count(b".") != 2:
+        raise BadRequest("The signature attachment is not a JWS in compact serialisation.")
+
+
+def iri_validate(value: Any, *, where: str) -> None:
+    """An IRI: a string with a scheme (RFC 3987 absolute IRI)."""
+    if not isinstance(value, str) or ":" not in value or not value.split(":", 1)[0].isalpha():
+        raise BadRequest(f"{where}: must be an absolute IRI.")

@@ -290,3 +290,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("COMMONPLACE_LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# The LRS: statements per page of GET /xapi/statements (a client's `limit` may ask for fewer).
+LRS_PAGE_SIZE = int(os.environ.get("COMMONPLACE_LRS_PAGE_SIZE", "100"))
