@@ -34,10 +34,7 @@ def _ids(value: Any, parent: str = "") -> Any:
     if parent == "verb":
         return {"id": value["id"]}
     if kind == "Activity" or (kind is None and parent in ("object", "activity") and "id" in value):
-        slim = {"id": value["id"]}
-        if kind:
-            slim["objectType"] = kind
-        return slim
+        return {"id": value["id"]}
     out = {}
     for key, item in value.items():
         if key in ("parent", "grouping", "category", "other"):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 
 from ..enums import XapiVersion
 from ..errors import BadRequest, Conflict
@@ -169,9 +169,6 @@ def _complete(
     statement.setdefault("timestamp", stored)
     statement["authority"] = authority
     statement.setdefault("version", STATEMENT_VERSION[version])
-    _context_activities_as_lists(statement.get("context"))
-    if statement["object"].get("objectType") == "SubStatement":
-        _context_activities_as_lists(statement["object"].get("context"))
     return statement
 
 
@@ -249,6 +246,57 @@ def _void_targets(statements: Iterable[dict[str, Any]], *, batch_ids: set[str]) 
     Statement.objects.filter(statement_id__in=targets).update(voided=True)
 
 
+def _not_yet_stored(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements to store: those with a stored id are skipped when the same, else 409."""
+    given_ids = [s["id"].lower() for s in statements if "id" in s]
+    existing = {
+        str(statement_id): data
+        for statement_id, data in Statement.objects.filter(statement_id__in=given_ids).values_list(
+            "statement_id", "data"
+        )
+    }
+    fresh = []
+    for statement in statements:
+        previous = existing.get(statement.get("id", "").lower())
+        if previous is None:
+            fresh.append(statement)
+        elif not _same_statement(previous, statement):
+            raise Conflict(
+                f"A different statement with the id {statement['id']} is already stored."
+            )
+    return fresh
+
+
+def _write(
+    statements: list[dict[str, Any]],
+    *,
+    stored: datetime,
+    client: LrsClient | None,
+    attachments: Mapping[str, AttachmentPart],
+) -> None:
+    client_id = client.pk if client is not None else None
+    try:
+        rows = [_row(s, stored=stored, client_id=client_id) for s in statements]
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # Validation should have caught it; a client still gets a reason, never a 500.
+        raise BadRequest(f"A statement could not be read: {error!r}.") from error
+    try:
+        with transaction.atomic():
+            _insert(rows)
+    except IntegrityError as error:  # the same id stored concurrently
+        raise Conflict("A statement with one of these ids was stored meanwhile.") from error
+    except DataError as error:
+        raise BadRequest(f"A value is too long to store: {error}") from error
+    if attachments:
+        Attachment.objects.bulk_create(
+            [
+                Attachment(sha2=sha2, content_type=part.content_type, content=part.content)
+                for sha2, part in attachments.items()
+            ],
+            ignore_conflicts=True,
+        )
+
+
 def statements_store(
     statements: list[Any],
     *,
@@ -263,45 +311,23 @@ def statements_store(
     nothing. Raises BadRequest for any invalid statement: nothing of the batch is stored.
     """
     statements_validate(statements, version=version)
+    for statement in statements:
+        _context_activities_as_lists(statement.get("context"))
+        if statement["object"].get("objectType") == "SubStatement":
+            _context_activities_as_lists(statement["object"].get("context"))
     attachments = _check_attachments(statements, parts or {})
     now = datetime.now(UTC)
+    now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as precise as `stored`
     stored = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     authority = client.authority() if client is not None else platform_authority()
-    given_ids = [s["id"].lower() for s in statements if "id" in s]
     with transaction.atomic():
-        existing = {
-            str(statement_id): data
-            for statement_id, data in Statement.objects.filter(
-                statement_id__in=given_ids
-            ).values_list("statement_id", "data")
-        }
-        fresh = []
-        for statement in statements:
-            previous = existing.get(statement.get("id", "").lower())
-            if previous is None:
-                fresh.append(
-                    _complete(statement, stored=stored, authority=authority, version=version)
-                )
-            elif not _same_statement(previous, statement):
-                raise Conflict(
-                    f"A different statement with the id {statement['id']} is already stored."
-                )
+        fresh = [
+            _complete(statement, stored=stored, authority=authority, version=version)
+            for statement in _not_yet_stored(statements)
+        ]
         if fresh:
             _void_targets(fresh, batch_ids={s["id"] for s in fresh})
-            client_id = client.pk if client is not None else None
-            try:
-                with transaction.atomic():
-                    _insert([_row(s, stored=now, client_id=client_id) for s in fresh])
-            except IntegrityError as error:  # the same id stored concurrently
-                raise Conflict("A statement with one of these ids was stored meanwhile.") from error
-            if attachments:
-                Attachment.objects.bulk_create(
-                    [
-                        Attachment(sha2=sha2, content_type=part.content_type, content=part.content)
-                        for sha2, part in attachments.items()
-                    ],
-                    ignore_conflicts=True,
-                )
+            _write(fresh, stored=now, client=client, attachments=attachments)
     return [s["id"].lower() for s in statements]
 
 

@@ -239,10 +239,19 @@ class StatementsView(XapiView):
         fmt = xreq.params.get("format", "exact")
         return self._page(xreq, query, fmt=fmt, attachments=_bool_param(xreq.params, "attachments"))
 
+    def _with_common_headers(
+        self, response: HttpResponse, xreq: XapiRequest | None
+    ) -> HttpResponse:
+        """Every answer to a GET, errors included, says how far the store is consistent."""
+        if xreq is None or xreq.method in ("GET", "HEAD"):
+            response["X-Experience-API-Consistent-Through"] = (
+                datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            )
+        return super()._with_common_headers(response, xreq)
+
     def _respond(
         self, xreq: XapiRequest, data: Any, statements: list[dict[str, Any]], *, attachments: bool
     ) -> HttpResponse:
-        consistent = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
         if attachments:
             body, content_type = multipart.build_response(
                 orjson.dumps(data), attachments_for(statements)
@@ -250,5 +259,4 @@ class StatementsView(XapiView):
             response = HttpResponse(body, content_type=content_type)
         else:
             response = json_response(data)
-        response["X-Experience-API-Consistent-Through"] = consistent
         return response
