@@ -203,7 +203,7 @@ def test_post_merges_json_objects_one_level_deep(lrs, path, params):
 def test_post_over_a_document_refuses_anything_but_two_json_objects(
     lrs, path, params, first, first_type, second, second_type
 ):
-    assert lrs.put(path, params(), first, first_type).status_code == 204
+    assert lrs.put(path, params(), first, first_type, **{"If-None-Match": "*"}).status_code == 204
     response = lrs.post(path, params(), second, second_type)
     assert response.status_code == 400
     assert "JSON objects" in response.json()["error"]["message"]
@@ -271,9 +271,20 @@ def test_state_put_without_a_condition_overwrites_in_1_0_3_and_is_409_in_2_0(cli
         assert lrs.get(STATE, params).json() == ({"v": 2} if expected == 204 else {"v": 1})
 
 
-@pytest.mark.parametrize(("path", "params"), RESOURCES)
-def test_put_of_a_new_document_needs_no_condition(lrs, path, params):
-    assert lrs.put(path, params(), {"v": 1}).status_code == 204
+def test_state_put_of_a_new_document_needs_no_condition(lrs):
+    assert lrs.put(STATE, state(), {"v": 1}).status_code == 204
+
+
+@pytest.mark.parametrize(("path", "params"), RESOURCES[1:])
+def test_profile_put_of_a_new_document_needs_a_condition_in_1_0_3_only(client, path, params):
+    old = make_lrs(client, "1.0.3", [Scope.PROFILE])
+    refused = old.put(path, params(), {"v": 1})
+    assert refused.status_code == 400
+    assert "If-None-Match" in refused.json()["error"]["message"]
+    assert old.get(path, params()).status_code == 404
+    assert (
+        make_lrs(client, "2.0.0", [Scope.PROFILE]).put(path, params(), {"v": 1}).status_code == 204
+    )
 
 
 # Lists of ids and since

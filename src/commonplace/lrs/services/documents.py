@@ -3,7 +3,9 @@
 Concurrency follows the version of the request: `If-Match` and `If-None-Match` are honoured on
 PUT, POST and DELETE as RFC 7232 describes; a PUT over an existing document that carries
 neither header is refused with 409 where the version requires it (the caller says so through
-`require_precondition`: both versions for the profiles, 2.0 alone for State).
+`require_precondition`: both versions for the profiles, 2.0 alone for State). In 1.0.3 a PUT
+to a profile must carry one of them even to create a document, as ADL's conformance suite
+checks (`create_needs_precondition`).
 """
 
 from __future__ import annotations
@@ -115,20 +117,28 @@ def document_put(
     content_type: str,
     preconditions: Preconditions,
     require_precondition: bool,
+    create_needs_precondition: bool = False,
 ) -> Document:
     """Store a document, replacing any with the same key.
 
     Effects: writes Document.
-    Raises: BadRequest (JSON that does not parse), PreconditionFailed, Conflict (an existing
-    document and no conditional header while `require_precondition`).
+    Raises: BadRequest (JSON that does not parse; no conditional header for a new document
+    while `create_needs_precondition`), PreconditionFailed, Conflict (an existing document and
+    no conditional header while `require_precondition`).
     """
     _json_check(content, content_type)
     document = _locked(key)
-    if document is not None and require_precondition and not preconditions.present:
-        raise Conflict(
-            "A document with these parameters exists: send If-Match with its ETag to replace "
-            "it, or If-None-Match: * to create it only when absent."
-        )
+    if not preconditions.present:
+        if document is not None and require_precondition:
+            raise Conflict(
+                "A document with these parameters exists: send If-Match with its ETag to "
+                "replace it, or If-None-Match: * to create it only when absent."
+            )
+        if document is None and create_needs_precondition:
+            raise BadRequest(
+                "A PUT to this resource must carry If-Match or If-None-Match "
+                "(If-None-Match: * to create a document)."
+            )
     preconditions_check(document=document, preconditions=preconditions)
     return _save(key=key, document=document, content=content, content_type=content_type)
 

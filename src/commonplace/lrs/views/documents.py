@@ -102,7 +102,16 @@ class DocumentView(HeadAsGetMixin, XapiView):
         )
 
     def require_precondition(self, xreq: XapiRequest) -> bool:
+        """Whether a PUT over an existing document needs If-Match or If-None-Match (409)."""
         return True
+
+    def create_needs_precondition(self, xreq: XapiRequest) -> bool:
+        """Whether a PUT creating a document needs If-Match or If-None-Match (400).
+
+        xAPI 1.0.3 tells clients to send one on every profile PUT; ADL's 1.0.3 suite holds the
+        LRS to refusing a PUT without either; 2.0 dropped that check.
+        """
+        return not xreq.is_v2
 
     # GET and HEAD
 
@@ -139,6 +148,7 @@ class DocumentView(HeadAsGetMixin, XapiView):
             content_type=_content_type(xreq),
             preconditions=_preconditions(xreq),
             require_precondition=self.require_precondition(xreq),
+            create_needs_precondition=self.create_needs_precondition(xreq),
         )
         return _no_content(document.etag)
 
@@ -190,6 +200,9 @@ class StateView(DocumentView):
     def require_precondition(self, xreq: XapiRequest) -> bool:
         # 1.0.3 lets a State PUT overwrite without conditional headers; 2.0 does not.
         return xreq.is_v2
+
+    def create_needs_precondition(self, xreq: XapiRequest) -> bool:
+        return False
 
 
 class ActivityProfileView(DocumentView):
