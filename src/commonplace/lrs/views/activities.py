@@ -13,7 +13,7 @@ from ..selectors.activities import activity_definition_latest
 from .documents import HeadAsGetMixin
 from .params import param_agent, param_iri, params_check
 
-READ_SCOPES = {Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.DEFINE}
+READ_SCOPES: set[str] = {Scope.ALL_READ, Scope.STATEMENTS_READ, Scope.DEFINE}
 IFI_PROPERTIES = ("mbox", "mbox_sha1sum", "openid", "account")
 
 
