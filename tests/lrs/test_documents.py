@@ -415,6 +415,7 @@ def test_missing_parameters_are_400_naming_them(lrs, method, path, params, messa
         ("GET", STATE, state(registration="true"), "registration"),
         ("GET", STATE, {"activityId": ACTIVITY, "agent": AGENT, "since": "yesterday"}, "since"),
         ("GET", AGENT_PROFILE, {"agent": AGENT, "since": "true"}, "since"),
+        ("GET", AGENT_PROFILE, agent_profile(since="2024-13-45T00:00:00Z"), "since"),
         ("PUT", ACTIVITY_PROFILE, activity_profile(activityId="not an iri"), "activityId"),
         ("PUT", ACTIVITY_PROFILE, activity_profile(profileId=""), "Empty parameter"),
     ],

@@ -89,7 +89,7 @@ class DocumentView(HeadAsGetMixin, XapiView):
             agent_key=param_agent(xreq)[1] if "agent" in required else "",
             registration=param_registration(xreq),
             document_id=document_id,
-            since=param_since(xreq) if since and document_id is None else None,
+            since=param_since(xreq) if since else None,  # checked always, used by lists only
         )
 
     def key(self, target: Target, document_id: str) -> DocumentKey:
