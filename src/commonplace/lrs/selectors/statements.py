@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from ..formats import LANGUAGE_MAPS
 from ..models import Attachment, Statement
 from ..validation import agent_key
 
@@ -130,11 +131,26 @@ def attachments_for(statements: Iterable[dict[str, Any]]) -> list[Attachment]:
     return list(Attachment.objects.filter(sha2__in=hashes)) if hashes else []
 
 
-def activity_definition_latest(activity_id: str) -> dict[str, Any] | None:
-    """The definition of an Activity, from the most recent statement that defines it."""
-    recent = (
+DEFINITION_SOURCES = 200  # the most recent statements about an activity read for its definition
+
+
+def activity_definition(activity_id: str) -> dict[str, Any] | None:
+    """The canonical definition of an Activity: the definitions of the recent statements about
+    it, merged from oldest to newest, language maps merged language by language (so a later
+    statement adding a Welsh name keeps the English one)."""
+    recent = list(
         Statement.objects.filter(activity_id=activity_id)
         .order_by("-stored", "-id")
-        .values_list("data", flat=True)[:50]
+        .values_list("data", flat=True)[:DEFINITION_SOURCES]
     )
-    return next((d["object"]["definition"] for d in recent if "definition" in d["object"]), None)
+    merged: dict[str, Any] = {}
+    for data in reversed(recent):
+        definition = data["object"].get("definition")
+        if not isinstance(definition, dict):
+            continue
+        for key, value in definition.items():
+            if key in LANGUAGE_MAPS and isinstance(value, dict):
+                merged[key] = {**merged.get(key, {}), **value}
+            else:
+                merged[key] = value
+    return merged or None

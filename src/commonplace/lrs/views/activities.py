@@ -9,7 +9,7 @@ from django.http import HttpResponse
 
 from ..enums import Scope
 from ..http import XapiRequest, XapiView, json_response
-from ..selectors.activities import activity_definition_latest
+from ..selectors.statements import activity_definition
 from .documents import HeadAsGetMixin
 from .params import param_agent, param_iri, params_check
 
@@ -29,7 +29,7 @@ class ActivitiesView(HeadAsGetMixin, XapiView):
         params_check(xreq, required={"activityId"}, optional=set())
         activity_id = param_iri(xreq, "activityId")
         activity: dict[str, Any] = {"objectType": "Activity", "id": activity_id}
-        definition = activity_definition_latest(activity_id)
+        definition = activity_definition(activity_id)
         if definition:
             activity["definition"] = definition
         return json_response(activity)
