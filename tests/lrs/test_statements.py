@@ -311,3 +311,13 @@ def test_store_is_all_or_nothing_on_a_conflict():
     with pytest.raises(Exception, match="already stored"):
         statements_store([statement(), changed], client=None, version=XapiVersion.V2_0_0)
     assert Statement.objects.count() == 1
+
+
+def test_the_activities_resource_merges_definitions_across_statements(xapi):
+    english = statement()
+    welsh = statement()
+    welsh["object"]["definition"] = {"name": {"cy": "Trefnu 1 (newydd)"}, "type": "http://x.test/t"}
+    xapi.post([english, welsh])
+    got = xapi.get({"activityId": english["object"]["id"]}, path="/xapi/activities").json()
+    assert got["definition"]["name"] == {"en-GB": "Organising 1", "cy": "Trefnu 1 (newydd)"}
+    assert got["definition"]["type"] == "http://x.test/t"

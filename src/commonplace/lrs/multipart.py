@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .enums import XapiVersion
 from .errors import BadRequest
 
 if TYPE_CHECKING:
@@ -64,9 +63,7 @@ def _split(body: bytes, boundary: bytes) -> list[tuple[dict[str, str], bytes]]:
     return parts
 
 
-def parse_request(
-    content_type: str, body: bytes, *, version: XapiVersion
-) -> tuple[bytes, dict[str, AttachmentPart]]:
+def parse_request(content_type: str, body: bytes) -> tuple[bytes, dict[str, AttachmentPart]]:
     """The statements JSON and the attachment parts (by sha2) of a multipart/mixed request."""
     parts = _split(body, _boundary(content_type))
     (first_headers, statements), rest = parts[0], parts[1:]
@@ -77,9 +74,7 @@ def parse_request(
         sha2 = headers.get("x-experience-api-hash")
         if not sha2:
             raise BadRequest("Every attachment part needs an X-Experience-API-Hash header.")
-        if version == XapiVersion.V1_0_3 and (
-            headers.get("content-transfer-encoding", "").lower() != "binary"
-        ):
+        if headers.get("content-transfer-encoding", "").lower() != "binary":
             raise BadRequest("Every attachment part needs Content-Transfer-Encoding: binary.")
         if hashlib.sha256(content).hexdigest() != sha2.lower():
             raise BadRequest(f"The content of the part {sha2} does not match its hash.")

@@ -78,9 +78,7 @@ def _uuid_param(params: dict[str, str], name: str) -> str | None:
 def _statements_body(xreq: XapiRequest) -> tuple[Any, dict[str, AttachmentPart]]:
     """The JSON of a request's statements, and its attachment parts if multipart/mixed."""
     if xreq.content_type.startswith("multipart/mixed"):
-        body, parts = multipart.parse_request(
-            xreq.headers.get("content-type", ""), xreq.body, version=xreq.version
-        )
+        body, parts = multipart.parse_request(xreq.headers.get("content-type", ""), xreq.body)
         try:
             return orjson.loads(body), parts
         except orjson.JSONDecodeError as error:
