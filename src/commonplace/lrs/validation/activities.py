@@ -1,4 +1,4 @@
-"""Checks of Activities and their definitions, interaction components included (xAPI Data 2.4.4.1)."""
+"""Checks of Activities and their definitions, interaction components included (Data 2.4.4.1)."""
 
 from __future__ import annotations
 

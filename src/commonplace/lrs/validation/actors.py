@@ -100,14 +100,19 @@ def group_check(value: Any, where: str, *, identified: bool | None = None) -> in
         raise BadRequest(f"{where}: must be an identified Group (with an mbox, mbox_sha1sum, …).")
     if identified is False and count == 1:
         raise BadRequest(f"{where}: must be an anonymous Group (no mbox, mbox_sha1sum, …).")
+    return _members_check(value, where, anonymous=count == 0)
+
+
+def _members_check(value: dict[str, Any], where: str, *, anonymous: bool) -> int:
+    """A Group's `member`: a list of Agents, required (and not empty) in an anonymous Group."""
     if "member" not in value:
-        if count == 0:
+        if anonymous:
             raise BadRequest(f"{where}.member: is required in an anonymous Group.")
         return 0
     members = value["member"]
     if type(members) is not list:
         raise fail(f"{where}.member", "an array of Agents", members)
-    if count == 0 and not members:
+    if anonymous and not members:
         raise BadRequest(f"{where}.member: an anonymous Group needs at least one member.")
     for index, member in enumerate(members):
         agent_check(member, f"{where}.member[{index}]")

@@ -149,7 +149,7 @@ def sha2_validate(value: Any, where: str) -> None:
     if type(value) is not str:
         raise fail(where, "a SHA-2 hex string", value)
     if _SHA2.match(value) is None:
-        raise BadRequest(f"{where}: must be a SHA-2 hash in hexadecimal (56, 64, 96 or 128 digits).")
+        raise BadRequest(f"{where}: must be a SHA-2 hash in hex (56, 64, 96 or 128 digits).")
 
 
 def media_type_validate(value: Any, where: str) -> None:
@@ -200,23 +200,27 @@ def timestamp_validate(value: Any, where: str, *, offset_required: bool) -> None
         raise fail(where, "an ISO 8601 timestamp string", value)
     match = _TIMESTAMP.match(value)
     if match is None:
-        raise BadRequest(f'{where}: must be an ISO 8601 timestamp (such as "2024-05-01T12:00:00Z").')
+        raise BadRequest(f'{where}: must be an ISO 8601 timestamp ("2024-05-01T12:00:00Z").')
     groups = match.groups()
     if groups[0] is None:
         groups = groups[7:]
     offset = groups[6]
     if offset is None:
         if offset_required:
-            raise BadRequest(f'{where}: must give its time zone ("Z" or an offset such as "+01:00").')
+            raise BadRequest(f'{where}: must give its time zone ("Z" or an offset, "+01:00").')
     elif offset in _NEGATIVE_ZERO:
         raise BadRequest(f'{where}: must not use the offset "{offset}" (write "Z" or "+00:00").')
-    elif offset != "Z" and int(offset[1:3]) > 23 or (len(offset) > 3 and int(offset[-2:]) > 59):
+    elif offset != "Z" and (int(offset[1:3]) > 23 or (len(offset) > 3 and int(offset[-2:]) > 59)):
         raise BadRequest(f"{where}: has an offset out of range.")
     second = int(groups[5])
     try:
         # A leap second (:60) is valid ISO 8601; datetime knows no leap seconds.
         dt.datetime(  # noqa: DTZ001 - only checks the calendar fields; no time zone needed
-            int(groups[0]), int(groups[1]), int(groups[2]), int(groups[3]), int(groups[4]),
+            int(groups[0]),
+            int(groups[1]),
+            int(groups[2]),
+            int(groups[3]),
+            int(groups[4]),
             59 if second == 60 else second,
         )
     except ValueError:

@@ -108,9 +108,12 @@ def _certificate_verify(
 def _payload_compare(payload: dict[str, Any], statement: dict[str, Any]) -> None:
     """The signed payload and the received statement are logically equivalent."""
     for name in _ASSIGNED:
-        if name in payload and name in statement:
-            if not _assigned_equal(name, payload[name], statement[name]):
-                raise BadRequest(f"signature: the signed statement's {name} differs.")
+        if (
+            name in payload
+            and name in statement
+            and not _assigned_equal(name, payload[name], statement[name])
+        ):
+            raise BadRequest(f"signature: the signed statement's {name} differs.")
     signed = {key: value for key, value in payload.items() if key not in _IGNORED}
     received = {key: value for key, value in statement.items() if key not in _IGNORED}
     if not _equivalent(signed, received):

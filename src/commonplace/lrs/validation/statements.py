@@ -92,7 +92,7 @@ def statement_check(statement: Any, where: str, v2: bool) -> None:
     if statement["verb"]["id"] == VOIDED:
         target = statement["object"]
         if target.get("objectType") != "StatementRef":
-            raise BadRequest(f"{where}.object: a voiding statement's object must be a StatementRef.")
+            raise BadRequest(f"{where}.object: must be a StatementRef in a voiding statement.")
 
 
 def _core_check(statement: dict[str, Any], where: str, v2: bool, *, in_substatement: bool) -> None:
@@ -212,9 +212,12 @@ def _context_check(value: Any, where: str, v2: bool, object_type: str) -> None:
         if name in value:
             string_check(value[name], f"{where}.{name}")
             if object_type != "Activity":
-                raise BadRequest(
-                    f"{where}.{name}: is allowed only when the object is an Activity."
-                )
+                raise BadRequest(f"{where}.{name}: is allowed only when the object is an Activity.")
+    _context_rest_check(value, where)
+
+
+def _context_rest_check(value: dict[str, Any], where: str) -> None:
+    """The context's language, statement, extensions, contextAgents and contextGroups."""
     if "language" in value:
         language_tag_validate(value["language"], f"{where}.language")
     if "statement" in value:
@@ -245,7 +248,7 @@ def _context_activities_check(value: Any, where: str) -> None:
 
 
 def _context_agents_check(value: Any, where: str, kind: str) -> None:
-    """contextAgents / contextGroups (xAPI 2.0): lists of {objectType, agent|group, relevantTypes}."""
+    """contextAgents, contextGroups (2.0): lists of {objectType, agent|group, relevantTypes}."""
     if type(value) is not list:
         raise fail(where, f"an array of {kind} objects", value)
     is_agent = kind == "contextAgent"
@@ -297,6 +300,4 @@ def _attachments_check(value: Any, where: str) -> None:
             attachment["usageType"] == SIGNATURE_USAGE
             and attachment["contentType"] != "application/octet-stream"
         ):
-            raise BadRequest(
-                f'{here}.contentType: a signature must be "application/octet-stream".'
-            )
+            raise BadRequest(f'{here}.contentType: a signature must be "application/octet-stream".')
