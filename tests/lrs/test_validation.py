@@ -633,6 +633,11 @@ def test_batch_refuses_the_same_id_twice_in_any_case():
         statements_validate([statement_full(), second], version=V2)
 
 
+def test_batch_must_be_a_list():
+    with pytest.raises(BadRequest, match=r"^statements:"):
+        statements_validate({"actor": {}}, version=V2)  # type: ignore[arg-type]
+
+
 def test_batch_of_good_statements_passes():
     second = changed(statement_full(), "id", "8ccd3322-e1a5-411a-a67d-6a735c76f119")
     third = changed(statement_full(), "id", DELETE)

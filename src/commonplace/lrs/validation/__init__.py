@@ -54,6 +54,8 @@ def statements_validate(statements: list[Any], *, version: XapiVersion) -> None:
 
     Raises: BadRequest for the first bad statement or repeated id.
     """
+    if type(statements) is not list:
+        raise BadRequest("statements: must be an array of statements.")
     v2 = version is XapiVersion.V2_0_0
     seen: dict[str, int] = {}
     for index, statement in enumerate(statements):
