@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from commonplace.lrs import vocabulary
 from commonplace.lrs.enums import Scope, XapiVersion
 from commonplace.lrs.models import Statement
 from commonplace.lrs.services.statements import statement_record, statements_store
@@ -293,11 +294,10 @@ def test_version_1_0_3_context_activity_objects_come_back_as_lists(make_xapi):
 def test_in_process_recording_goes_through_the_same_store():
     statement_id = statement_record(
         actor={"objectType": "Agent", "mbox": "mailto:learner@example.test"},
-        verb="http://adlnet.gov/expapi/verbs/experienced",
-        verb_display="experienced",
+        verb=vocabulary.EXPERIENCED,
         activity_id="http://example.test/activities/page",
-        activity_type="http://adlnet.gov/expapi/activities/lesson",
-        activity_name="A page",
+        activity_type=vocabulary.ActivityType.LESSON,
+        activity_name={"en": "A page", "cy": "Tudalen"},
     )
     row = Statement.objects.get(statement_id=statement_id)
     assert row.data["authority"]["name"] == "Commonplace"

@@ -22,13 +22,18 @@ from ..enums import XapiVersion
 from ..errors import BadRequest, Conflict
 from ..models import Attachment, Statement
 from ..multipart import AttachmentPart
-from ..validation import agent_key, signature_verify, statements_validate
+from ..vocabulary import Verb
+from ..validation import (
+    SIGNATURE_USAGE,
+    VOIDED,
+    agent_key,
+    signature_verify,
+    statements_validate,
+)
 
 if TYPE_CHECKING:
     from ..models import LrsClient
 
-VOIDED_VERB = "http://adlnet.gov/expapi/verbs/voided"
-SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 # Properties the LRS sets; two statements that differ only in these are the same statement.
 LRS_SET = ("stored", "authority", "version", "id")
 STATEMENT_VERSION = {XapiVersion.V1_0_3: "1.0.0", XapiVersion.V2_0_0: "2.0.0"}
@@ -136,6 +141,8 @@ def _check_attachments(
             sha2 = attachment["sha2"].lower()
             part = parts.get(sha2)
             if part is None:
+                if attachment["usageType"] == SIGNATURE_USAGE:
+                    raise BadRequest(f"statement[{index}]: the signature's part is missing.")
                 if "fileUrl" not in attachment:
                     raise BadRequest(
                         f"statement[{index}].attachments: no part of the request carries the "
@@ -186,7 +193,7 @@ def _row(statement: dict[str, Any], *, stored: datetime, client_id: int | None) 
     kind = obj.get("objectType", "Activity")
     context = statement.get("context") or {}
     is_statement_ref = kind == "StatementRef"
-    is_voiding = is_statement_ref and statement["verb"]["id"] == VOIDED_VERB
+    is_voiding = is_statement_ref and statement["verb"]["id"] == VOIDED
     return (
         statement["id"],
         stored,
@@ -234,7 +241,7 @@ def _void_targets(statements: Iterable[dict[str, Any]], *, batch_ids: set[str]) 
     targets = {
         s["object"]["id"].lower()
         for s in statements
-        if s["verb"]["id"] == VOIDED_VERB and s["object"].get("objectType") == "StatementRef"
+        if s["verb"]["id"] == VOIDED and s["object"].get("objectType") == "StatementRef"
     }
     if not targets:
         return
@@ -334,25 +341,23 @@ def statements_store(
 def statement_record(
     *,
     actor: dict[str, Any],
-    verb: str,
-    verb_display: str,
+    verb: Verb,
     activity_id: str,
     activity_type: str,
-    activity_name: str,
+    activity_name: dict[str, str],
     result: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
 ) -> str:
-    """Record one statement from the platform itself (in-process, authority: the platform).
-
-    Features call this with the vocabulary of `lrs.vocabulary`; returns the statement id.
-    """
+    """Record one statement from the platform itself: in-process, through the same checks and
+    store as HTTP clients, with the platform as authority. Features use `lrs.vocabulary`.
+    Returns the statement id."""
     statement: dict[str, Any] = {
         "actor": actor,
-        "verb": {"id": verb, "display": {"en": verb_display}},
+        "verb": {"id": verb.iri, "display": verb.display},
         "object": {
             "objectType": "Activity",
             "id": activity_id,
-            "definition": {"type": activity_type, "name": {"en": activity_name}},
+            "definition": {"type": activity_type, "name": activity_name},
         },
     }
     if result:
