@@ -22,7 +22,6 @@ from ..enums import XapiVersion
 from ..errors import BadRequest, Conflict
 from ..models import Attachment, Statement
 from ..multipart import AttachmentPart
-from ..vocabulary import Verb
 from ..validation import (
     SIGNATURE_USAGE,
     VOIDED,
@@ -30,6 +29,7 @@ from ..validation import (
     signature_verify,
     statements_validate,
 )
+from ..vocabulary import Verb
 
 if TYPE_CHECKING:
     from ..models import LrsClient
