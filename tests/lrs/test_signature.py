@@ -183,3 +183,14 @@ def test_timestamp_of_another_instant_is_refused(key):
     received = statement_received(statement_signed(), token)
     received["timestamp"] = "2024-05-01T12:00:00Z"
     assert "timestamp differs" in refusal(received, token)
+
+
+def test_durations_compare_to_hundredths_of_a_second(key, x5c):
+    signed = statement_signed()
+    signed["result"] = {"duration": "P1DT12H36M0.12S"}
+    token = jws(signed, key, x5c=x5c)
+    received = statement_received(signed, token)
+    received["result"]["duration"] = "P1DT12H36M0.1237S"
+    signature_verify(received, token)  # equal to 0.01 s
+    received["result"]["duration"] = "P1DT12H36M0.13S"
+    assert "differs" in refusal(received, token)

@@ -154,7 +154,18 @@ def _equivalent(signed: Any, received: Any, key: str = "") -> bool:
         return all(_equivalent(a, b) for a, b in zip(signed, received, strict=True))
     if isinstance(signed, bool) or isinstance(received, bool):
         return signed is received
+    if key == "duration" and isinstance(signed, str) and isinstance(received, str):
+        # Durations compare to 0.01 s: an LRS may truncate finer precision (Data 4.6).
+        return _hundredths(signed) == _hundredths(received)
     return bool(signed == received)
+
+
+_SECONDS = re.compile(r"(\d+)\.(\d+)S$")
+
+
+def _hundredths(duration: str) -> str:
+    """The duration with its seconds truncated to hundredths (P1DT0.1237S -> P1DT0.12S)."""
+    return _SECONDS.sub(lambda m: f"{m.group(1)}.{(m.group(2) + '00')[:2]}S", duration)
 
 
 def _member_sort_key(member: Any) -> str:
