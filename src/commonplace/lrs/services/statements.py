@@ -288,8 +288,7 @@ def _write(
         # Validation should have caught it; a client still gets a reason, never a 500.
         raise BadRequest(f"A statement could not be read: {error!r}.") from error
     try:
-        with transaction.atomic():
-            _insert(rows)
+        _insert(rows)  # inside the caller's transaction: a failure rolls back the whole batch
     except IntegrityError as error:  # the same id stored concurrently
         raise Conflict("A statement with one of these ids was stored meanwhile.") from error
     except DataError as error:
