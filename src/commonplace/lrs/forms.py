@@ -75,7 +75,7 @@ class ClientForm(GovukForm):
         **kwargs: Any,
     ) -> None:
         # On the instance, not the class: another request's unions must never show here.
-        self.base_fields = {**type(self).base_fields}
+        self.base_fields = {**type(self).base_fields}  # type: ignore[misc]  # see the comment
         self.base_fields["union"] = forms.ModelChoiceField(
             label=_("Union"),
             queryset=unions,

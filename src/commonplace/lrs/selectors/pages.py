@@ -272,9 +272,9 @@ class StatementSummary:
 
 def statement_summarise(statement: Statement) -> StatementSummary:
     """Read a stored statement for people, in the active language (no queries beyond the row)."""
-    data = statement.data if isinstance(statement.data, dict) else {}
-    verb = data.get("verb") if isinstance(data.get("verb"), dict) else {}
-    target = data.get("object") if isinstance(data.get("object"), dict) else {}
+    data: dict[str, Any] = statement.data if isinstance(statement.data, dict) else {}
+    verb: dict[str, Any] = data["verb"] if isinstance(data.get("verb"), dict) else {}
+    target: dict[str, Any] = data["object"] if isinstance(data.get("object"), dict) else {}
     return StatementSummary(
         statement=statement,
         actor=agent_label(data.get("actor")),
