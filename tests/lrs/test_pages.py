@@ -396,3 +396,21 @@ def test_navigation_shows_my_record_to_everyone_and_lrs_pages_to_staff(client, l
     page = client.get("/lrs/mine/").content.decode()
     assert 'href="/lrs/statements/"' in page
     assert 'href="/lrs/clients/"' in page
+
+
+def test_client_list_and_my_record_query_counts_do_not_grow_with_rows(
+    client, staff, union, django_assert_max_num_queries
+):
+    LrsClientFactory(union=union)
+    StatementFactory(actor=account_agent(staff))
+    client.force_login(staff)
+    counts = {}
+    for path in ("/lrs/clients/", "/lrs/mine/"):
+        with django_assert_max_num_queries(15) as queries:
+            client.get(path)
+        counts[path] = len(queries.captured_queries)
+    LrsClientFactory.create_batch(2, union=union)
+    StatementFactory.create_batch(2, actor=account_agent(staff))
+    for path, count in counts.items():
+        with django_assert_max_num_queries(count):
+            assert client.get(path).status_code == 200
