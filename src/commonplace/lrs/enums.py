@@ -31,3 +31,4 @@ class DocumentKind(models.TextChoices):
 class LrsAuditAction(models.TextChoices):
     CLIENT_CREATED = "lrs.client.created", _("LRS client created")
     CLIENT_DEACTIVATED = "lrs.client.deactivated", _("LRS client deactivated")
+    STATEMENT_VIEWED = "lrs.statement.viewed", _("xAPI statement viewed")
