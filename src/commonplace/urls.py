@@ -1,4 +1,5 @@
-"""Mounts each app. /xapi/ → lrs, /health/ → core; pages under each app's own prefix."""
+"""Mounts each app. /xapi/ → lrs (its pages for people at /lrs/), /health/ → core; pages
+under each app's own prefix."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", include("commonplace.access.urls")),
     path("", include("commonplace.audit.urls")),
     path("xapi/", include("commonplace.lrs.urls")),
+    path("lrs/", include("commonplace.lrs.urls_pages")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

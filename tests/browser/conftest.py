@@ -61,6 +61,10 @@ class Browse:
         self.page.wait_for_load_state("load")
         violations = axe_violations(self.page)
         assert violations == [], f"axe violations on {self.page.url}: {violations}"
+        # WCAG 1.4.10 Reflow: nothing makes the whole page scroll sideways on a phone.
+        page_width = self.page.evaluate("document.documentElement.scrollWidth")
+        viewport_width = self.page.viewport_size["width"] if self.page.viewport_size else 0
+        assert page_width <= viewport_width, f"{self.page.url} is {page_width}px wide"
         self.pages_checked.append(self.page.url)
 
     def open(self, path: str) -> Page:

@@ -8,9 +8,11 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.audit.models import AuditEvent
+from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
+from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
     BranchFactory,
     RegionFactory,
@@ -26,6 +28,9 @@ class World:
     other_union: OrgUnit
     units: dict[str, OrgUnit] = field(default_factory=dict)  # "r1", "r1b1", "r1b1w1", ...
     people: dict[str, Person] = field(default_factory=dict)  # one per unit, with an account
+    # LRS clients (and a statement each) of both unions and of the federation ("fed").
+    lrs_clients: dict[str, LrsClient] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -46,6 +51,10 @@ class World:
                 for k, p in self.people.items()
                 if k in ("u1", "u2")
             }
+        if kind == "lrs.client":
+            return dict(self.lrs_clients)
+        if kind == "lrs.statement":
+            return dict(self.statements)
         raise KeyError(kind)
 
 
@@ -79,4 +88,10 @@ def world(db) -> World:
                 )
     other_branch = BranchFactory(parent=RegionFactory(parent=other))
     _populate(w, "u2b", other_branch)
+    for key, union_of_client in (("u1", union), ("u2", other), ("fed", None)):
+        lrs_client = LrsClientFactory(union=union_of_client, name=f"LMS {key}")
+        w.lrs_clients[key] = lrs_client
+        w.statements[key] = StatementFactory(
+            client=lrs_client, actor={"mbox": f"mailto:{key}@world.test"}
+        )
     return w

@@ -26,6 +26,11 @@ def place_and_owner(kind: str, obj) -> tuple[OrgUnit | None, int | None]:
         return obj.unit, obj.user_id
     if kind == "audit.auditevent":
         return (OrgUnit.objects.get(pk=obj.union_id) if obj.union_id else None), None
+    if kind == "lrs.client":
+        return (OrgUnit.objects.get(pk=obj.union_id) if obj.union_id else None), None
+    if kind == "lrs.statement":
+        union_id = obj.client.union_id if obj.client_id else None
+        return (OrgUnit.objects.get(pk=union_id) if union_id else None), None
     raise KeyError(kind)
 
 

@@ -27,7 +27,16 @@ OBJECT_KIND = {
     "access:grant-add": None,
     "access:grant-revoke": "access.rolegrant",
     "audit:event-list": None,
+    "lrs_pages:statement-list": None,
+    "lrs_pages:statement-detail": "lrs.statement",
+    "lrs_pages:client-list": None,
+    "lrs_pages:client-add": None,
+    "lrs_pages:client-deactivate": "lrs.client",
 }
+
+# Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
+# the granted user holds the role at the union, the refused one at the other union.
+UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement"}
 
 
 def protected_urls():
@@ -76,9 +85,15 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
         if r.kind == kind and r.action == action and r.reach == Reach.SUBTREE
     )
     object_kind = OBJECT_KIND[name]
-    granted_user, refused_user = world.people["r1"].account, world.people["r2"].account
-    RoleGrant.objects.create(user=granted_user, role=role, unit=world.units["r1"])
-    target = world.objects_of(object_kind)["r1b1w1"] if object_kind else None
+    union_level = object_kind in UNION_LEVEL_KINDS
+    granted_key, refused_key = ("u1", "u2") if union_level else ("r1", "r2")
+    granted_user, refused_user = (
+        world.people[granted_key].account,
+        world.people[refused_key].account,
+    )
+    RoleGrant.objects.create(user=granted_user, role=role, unit=world.units[granted_key])
+    target_key = "u1" if union_level else "r1b1w1"
+    target = world.objects_of(object_kind)[target_key] if object_kind else None
 
     client.force_login(granted_user)
     assert client.get(_path(route, getattr(target, "pk", None))).status_code in (200, 302)
@@ -86,8 +101,8 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
 
     client.force_login(refused_user)
     if target is not None:
-        # Same role, in the other region: the object exists but is not theirs.
-        RoleGrant.objects.create(user=refused_user, role=role, unit=world.units["r2"])
+        # Same role, in the other region (union): the object exists but is not theirs.
+        RoleGrant.objects.create(user=refused_user, role=role, unit=world.units[refused_key])
     expected_refusal = 404
     response = client.get(_path(route, getattr(target, "pk", None)))
     if target is None and any(
@@ -101,7 +116,8 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
 @pytest.mark.parametrize(("name", "route", "permission"), protected_urls())
 def test_protected_url_sends_anonymous_visitors_to_sign_in(world, client, name, route, permission):
     object_kind = OBJECT_KIND[name]
-    target = world.objects_of(object_kind)["r1b1w1"] if object_kind else None
+    target_key = "u1" if object_kind in UNION_LEVEL_KINDS else "r1b1w1"
+    target = world.objects_of(object_kind)[target_key] if object_kind else None
     response = client.get(_path(route, getattr(target, "pk", None)))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]

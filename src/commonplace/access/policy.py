@@ -61,6 +61,18 @@ KINDS: Final[dict[str, ObjectKind]] = {
         unit_path="union__path",
         description="an entry of the audit log",
     ),
+    "lrs.client": ObjectKind(
+        model="lrs.LrsClient",
+        unit_path="union__path",
+        description="a key and secret with which a system sends xAPI statements to the LRS "
+        "(held by a union; without one, federation-wide)",
+    ),
+    "lrs.statement": ObjectKind(
+        model="lrs.Statement",
+        unit_path="client__union__path",
+        description="a stored xAPI statement; it belongs to the union of the LRS client that "
+        "stored it (learners read their own on My learning record, matched by their account)",
+    ),
 }
 
 _R, _S = Role, Reach
@@ -102,6 +114,19 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "access.rolegrant", "delete"),
         # The audit log: administrators search their union's log.
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "audit.auditevent", "view"),
+        # The LRS: learning staff and administrators held at a union manage its clients and
+        # read the statements those clients stored. A client with no union is federation-wide
+        # (only a federation-wide grant reaches it). A learner's own statements are matched by
+        # their account agent (`lrs.selectors.statements_of_user`), not through this table:
+        # a statement has no owner column, only the actor's inverse functional identifier.
+        Rule(_R.STAFF, _S.SUBTREE, "lrs.client", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "lrs.client", "add"),
+        Rule(_R.STAFF, _S.SUBTREE, "lrs.client", "deactivate"),
+        Rule(_R.STAFF, _S.SUBTREE, "lrs.statement", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.client", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.client", "add"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.client", "deactivate"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.statement", "view"),
     }
 )
 

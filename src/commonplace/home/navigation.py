@@ -15,11 +15,13 @@ from commonplace.access.selectors import may_reach_others
 NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("home:home", _("Home"), None),
     ("people:my-profile", _("My profile"), None),
+    ("lrs_pages:my-record", _("My learning record"), None),
     ("people:person-list", _("People"), ("people.person", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
     ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),
     ("audit:event-list", _("Audit log"), ("audit.auditevent", "view")),
-    ("lrs:staff-statement-list", _("Learning records"), ("lrs.statement", "view")),
+    ("lrs_pages:statement-list", _("Learning records"), ("lrs.statement", "view")),
+    ("lrs_pages:client-list", _("LRS clients"), ("lrs.client", "view")),
 ]
 
 

@@ -42,6 +42,7 @@ def alternate_request_or_none(request: HttpRequest) -> XapiRequest | None:
     except UnicodeDecodeError as error:
         raise BadRequest("The form body is not valid UTF-8.") from error
     headers = {name.lower(): value for name, value in request.headers.items()}
+    headers["content-type"] = "application/json"  # the content's type, unless a field names one
     params: dict[str, str] = {}
     for name, value in form.items():
         if name.lower() in HEADER_FIELDS:
@@ -54,6 +55,6 @@ def alternate_request_or_none(request: HttpRequest) -> XapiRequest | None:
         headers=headers,
         params=params,
         body=content.encode(),
-        content_type=headers.get("content-type", "application/json").lower(),
+        content_type=headers["content-type"].lower(),
         alternate=True,
     )

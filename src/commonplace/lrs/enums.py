@@ -20,6 +20,15 @@ class XapiVersion(models.TextChoices):
     V2_0_0 = "2.0.0", "2.0.0"
 
 
+class DocumentKind(models.TextChoices):
+    """The three xAPI document resources, stored in one table."""
+
+    STATE = "state", _("State")
+    ACTIVITY_PROFILE = "activity_profile", _("Activity profile")
+    AGENT_PROFILE = "agent_profile", _("Agent profile")
+
+
 class LrsAuditAction(models.TextChoices):
     CLIENT_CREATED = "lrs.client.created", _("LRS client created")
     CLIENT_DEACTIVATED = "lrs.client.deactivated", _("LRS client deactivated")
+    STATEMENT_VIEWED = "lrs.statement.viewed", _("xAPI statement viewed")

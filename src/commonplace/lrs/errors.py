@@ -1,4 +1,9 @@
-"""Errors of the xAPI interface: each carries the HTTP status the specification asks for."""
+"""Errors of the LRS: those of the xAPI interface carry the HTTP status the specification asks
+for; domain errors (`DomainError`) are raised by the services behind the pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from commonplace.core.errors import ConflictError
 
 
 class XapiError(Exception):
@@ -33,3 +38,8 @@ class Conflict(XapiError):
 
 class PreconditionFailed(XapiError):
     status = 412
+
+
+class ClientAlreadyInactiveError(ConflictError):
+    code = "lrs_client_inactive"
+    default_message = _("This client was already deactivated.")

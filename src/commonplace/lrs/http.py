@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -150,6 +151,7 @@ class XapiView(View):
 
         xreq = alternate_request_or_none(request) or xapi_request_from(request)
         header = xreq.headers.get(VERSION_HEADER.lower())
+        xreq.version = XapiVersion(settings.LRS_DEFAULT_VERSION)  # what an error names
         if header or self.require_version:
             xreq.version = negotiate_version(header)
         if xreq.alternate and xreq.is_v2:
@@ -170,7 +172,7 @@ class XapiView(View):
     def _with_common_headers(
         self, response: HttpResponse, xreq: XapiRequest | None
     ) -> HttpResponse:
-        version = xreq.version if xreq is not None else XapiVersion.V2_0_0
+        version = xreq.version if xreq is not None else XapiVersion(settings.LRS_DEFAULT_VERSION)
         response[VERSION_HEADER] = version.value
         for name, value in CORS_HEADERS.items():
             response[name] = value

@@ -1,3 +1,7 @@
-"""Routes of the Statements resource (and the platform's own statement views)."""
+from django.urls import path
 
-urlpatterns: list = []
+from .views.statements import StatementsView
+
+urlpatterns = [
+    path("statements", StatementsView.as_view(), name="statements"),
+]

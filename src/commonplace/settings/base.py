@@ -290,3 +290,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("COMMONPLACE_LOG_LEVEL", "INFO")},
     "loggers": {"django.server": {"level": "WARNING"}},
 }
+
+# The LRS: statements per page of GET /xapi/statements (a client's `limit` may ask for fewer).
+LRS_PAGE_SIZE = int(os.environ.get("COMMONPLACE_LRS_PAGE_SIZE", "100"))
+# The version the LRS answers in when a request names none (such requests are refused, but the
+# answer still carries a version header): 2.0.0, or 1.0.3 where clients are mostly 1.0.3.
+LRS_DEFAULT_VERSION = os.environ.get("COMMONPLACE_LRS_DEFAULT_VERSION", "2.0.0")

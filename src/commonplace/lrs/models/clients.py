@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.models import TimeStampedModel
 
+from ..enums import Scope
+
 
 class LrsClient(TimeStampedModel):
     """A key/secret pair for HTTP Basic authentication to /xapi/, with scopes.
@@ -42,6 +44,11 @@ class LrsClient(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def scope_labels(self) -> list[str]:
+        """The scopes in words, in the order of `Scope`."""
+        return [str(scope.label) for scope in Scope if scope.value in self.scopes]
 
     def authority(self) -> dict[str, object]:
         """The Agent the LRS records as `authority` of statements this client stores."""

@@ -75,8 +75,8 @@ class Statement(models.Model):
                 condition=Q(registration__isnull=False),
             ),
             models.Index(
-                fields=["target_statement_id"],
-                name="lrs_stmt_target",
+                fields=["stored", "id"],
+                name="lrs_stmt_targeting",
                 condition=Q(target_statement_id__isnull=False),
             ),
         ]

@@ -1,5 +1,28 @@
-"""Reads of the LRS, one module per resource family: clients, statements, documents."""
+"""Reads of the LRS, one module per resource family: clients, statements, documents; the pages
+for people (`pages`) and a person's own statements (`people`)."""
 
 from .clients import lrs_client_authenticate, lrs_secret_digest
+from .pages import (
+    client_get_visible,
+    clients_may_be_federation_wide,
+    clients_visible_to,
+    statement_get_visible,
+    statements_browse,
+    statements_visible_to,
+    unions_for_clients,
+)
+from .people import statements_actor_for_user, statements_of_user
 
-__all__ = ["lrs_client_authenticate", "lrs_secret_digest"]
+__all__ = [
+    "client_get_visible",
+    "clients_may_be_federation_wide",
+    "clients_visible_to",
+    "lrs_client_authenticate",
+    "lrs_secret_digest",
+    "statement_get_visible",
+    "statements_actor_for_user",
+    "statements_browse",
+    "statements_of_user",
+    "statements_visible_to",
+    "unions_for_clients",
+]

@@ -11,6 +11,7 @@ from django.db import transaction
 from commonplace.audit.services import audit_record
 
 from ..enums import LrsAuditAction, Scope
+from ..errors import ClientAlreadyInactiveError
 from ..models import LrsClient
 from ..selectors.clients import lrs_secret_digest
 
@@ -49,3 +50,23 @@ def lrs_client_create(
     )
     audit_record(actor=actor, action=LrsAuditAction.CLIENT_CREATED, subject=client)
     return client, secret
+
+
+@transaction.atomic
+def lrs_client_deactivate(*, actor: User | None, client: LrsClient) -> LrsClient:
+    """Stop a client's credentials working; the next request with them is refused (401).
+
+    Statements it stored stay, and still belong to its union. There is no reactivation: issue
+    a new client instead, so a leaked secret can never come back to life.
+    Effects: writes LrsClient.is_active; audit `lrs.client.deactivated`.
+    Raises: ClientAlreadyInactiveError.
+    """
+    client = LrsClient.objects.select_for_update().get(pk=client.pk)
+    if not client.is_active:
+        raise ClientAlreadyInactiveError
+    client.is_active = False
+    client.save(update_fields=["is_active", "updated_at"])
+    audit_record(
+        actor=actor, action=LrsAuditAction.CLIENT_DEACTIVATED, subject=client, changes=["is_active"]
+    )
+    return client

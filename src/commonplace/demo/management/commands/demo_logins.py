@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from commonplace.demo.services import demo_logins
@@ -13,5 +14,5 @@ class Command(BaseCommand):
         for email, _password, role, place in rows:
             self.stdout.write(f"  {email.ljust(width)}  {role} — {place}")
         self.stdout.write(
-            "LRS: http://127.0.0.1:8000/xapi/  key demo-lrs-key  secret demo-lrs-secret"
+            f"LRS: {settings.SITE_URL}/xapi/  key demo-lrs-key  secret demo-lrs-secret"
         )

@@ -1,0 +1,156 @@
+"""Reading xAPI statements: one by id, or a filtered, paged query.
+
+Every filter maps to an indexed column (see models.statements), pages are ordered by
+(`stored`, `id`) and continue from the last row seen, so a `more` link stays stable while new
+statements arrive. Statements that target a matching statement through a StatementRef match
+too (xAPI "Filter Conditions for StatementRefs"); they are read by a second small query over
+the targeting statements only and merged in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ..formats import LANGUAGE_MAPS
+from ..models import Attachment, Statement
+from ..validation import agent_key
+
+if TYPE_CHECKING:
+    from ..models import LrsClient
+
+
+@dataclass
+class StatementQuery:
+    """The filters of GET /xapi/statements, already validated."""
+
+    agent: dict[str, Any] | None = None
+    verb: str | None = None
+    activity: str | None = None
+    registration: str | None = None
+    related_activities: bool = False
+    related_agents: bool = False
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 0
+    ascending: bool = False
+    client: LrsClient | None = None  # statements/read/mine: only this client's statements
+    after: tuple[datetime, int] | None = None  # the last row of the previous page
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _match_q(query: StatementQuery, prefix: str = "") -> Q:
+    """The non-time filters, as a Q over the statement (or, with prefix, a related one)."""
+    q = Q()
+    if query.agent is not None:
+        key = agent_key(query.agent)
+        agent_q = Q(**{f"{prefix}actor_key": key}) | Q(**{f"{prefix}keys__has": "o:" + key})
+        if query.related_agents:
+            agent_q |= Q(**{f"{prefix}keys__has": "r:" + key})
+        q &= agent_q
+    if query.verb is not None:
+        q &= Q(**{f"{prefix}verb_id": query.verb})
+    if query.activity is not None:
+        activity_q = Q(**{f"{prefix}activity_id": query.activity})
+        if query.related_activities:
+            activity_q |= Q(**{f"{prefix}keys__has": "x:" + query.activity})
+        q &= activity_q
+    if query.registration is not None:
+        q &= Q(**{f"{prefix}registration": query.registration})
+    return q
+
+
+def _page_q(query: StatementQuery) -> Q:
+    """Time bounds, the client restriction and the page position (these never follow refs)."""
+    q = Q(voided=False)
+    if query.since is not None:
+        q &= Q(stored__gt=query.since)
+    if query.until is not None:
+        q &= Q(stored__lte=query.until)
+    if query.client is not None:
+        q &= Q(client=query.client)
+    if query.after is not None:
+        stored, pk = query.after
+        if query.ascending:
+            q &= Q(stored__gt=stored) | Q(stored=stored, id__gt=pk)
+        else:
+            q &= Q(stored__lt=stored) | Q(stored=stored, id__lt=pk)
+    return q
+
+
+def _ordered(rows: QuerySet[Statement], ascending: bool) -> QuerySet[Statement]:
+    return rows.order_by("stored", "id") if ascending else rows.order_by("-stored", "-id")
+
+
+def statements_query(query: StatementQuery, *, page_size: int) -> tuple[list[Statement], bool]:
+    """One page of matching statements, and whether there are more."""
+    size = min(query.limit or page_size, page_size)
+    match = _match_q(query)
+    page = _page_q(query)
+    rows = list(
+        _ordered(Statement.objects.filter(match, page), query.ascending).only(
+            "id", "stored", "data"
+        )[: size + 1]
+    )
+    if match:
+        # Statements targeting a statement that matches (StatementRefs, voiding included).
+        targeted = Statement.objects.filter(
+            _match_q(query), statement_id=OuterRef("target_statement_id")
+        )
+        targeting = _ordered(
+            Statement.objects.filter(page, target_statement_id__isnull=False).filter(
+                Exists(targeted)
+            ),
+            query.ascending,
+        ).only("id", "stored", "data")[: size + 1]
+        rows = sorted(
+            {row.id: row for row in [*rows, *targeting]}.values(),
+            key=lambda row: (row.stored, row.id),
+            reverse=not query.ascending,
+        )
+    return rows[:size], len(rows) > size
+
+
+def statement_get(
+    statement_id: str, *, voided: bool, client: LrsClient | None = None
+) -> Statement | None:
+    """The statement with this id: `voided=False` for statementId, True for voidedStatementId."""
+    rows = Statement.objects.filter(statement_id=statement_id, voided=voided)
+    if client is not None:
+        rows = rows.filter(client=client)
+    return rows.only("id", "stored", "data").first()
+
+
+def attachments_for(statements: Iterable[dict[str, Any]]) -> list[Attachment]:
+    """The stored contents of the attachments these statements cite."""
+    hashes = {a["sha2"] for s in statements for a in s.get("attachments") or ()}
+    return list(Attachment.objects.filter(sha2__in=hashes)) if hashes else []
+
+
+DEFINITION_SOURCES = 200  # the most recent statements about an activity read for its definition
+
+
+def activity_definition(activity_id: str) -> dict[str, Any] | None:
+    """The canonical definition of an Activity: the definitions of the recent statements about
+    it, merged from oldest to newest, language maps merged language by language (so a later
+    statement adding a Welsh name keeps the English one)."""
+    recent = list(
+        Statement.objects.filter(activity_id=activity_id)
+        .order_by("-stored", "-id")
+        .values_list("data", flat=True)[:DEFINITION_SOURCES]
+    )
+    merged: dict[str, Any] = {}
+    for data in reversed(recent):
+        definition = data["object"].get("definition")
+        if not isinstance(definition, dict):
+            continue
+        for key, value in definition.items():
+            if key in LANGUAGE_MAPS and isinstance(value, dict):
+                merged[key] = {**merged.get(key, {}), **value}
+            else:
+                merged[key] = value
+    return merged or None

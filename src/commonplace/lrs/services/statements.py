@@ -1,0 +1,366 @@
+"""Storing xAPI statements: the one ingest path, for HTTP clients and the platform alike.
+
+`statements_store` validates a batch, completes each statement (`id`, `stored`, `timestamp`,
+`authority`, `version`), applies the conflict and voiding rules and writes every row of the
+batch with one `executemany` in one transaction. It never upserts shared rows (no verb, agent
+or activity tables), so concurrent batches cannot deadlock; the Activities resource reads
+definitions from the statements themselves.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from django.conf import settings
+from django.db import DataError, IntegrityError, connection, transaction
+
+from ..enums import XapiVersion
+from ..errors import BadRequest, Conflict
+from ..models import Attachment, Statement
+from ..multipart import AttachmentPart
+from ..validation import (
+    SIGNATURE_USAGE,
+    VOIDED,
+    agent_key,
+    signature_verify,
+    statements_validate,
+)
+from ..vocabulary import Verb
+
+if TYPE_CHECKING:
+    from ..models import LrsClient
+
+# Properties the LRS sets; two statements that differ only in these are the same statement.
+LRS_SET = ("stored", "authority", "version", "id")
+STATEMENT_VERSION = {XapiVersion.V1_0_3: "1.0.0", XapiVersion.V2_0_0: "2.0.0"}
+COLUMNS = (
+    "statement_id",
+    "stored",
+    "timestamp",
+    "actor_key",
+    "verb_id",
+    "activity_id",
+    "registration",
+    "target_statement_id",
+    "is_voiding",
+    "voided",
+    "keys",
+    "client_id",
+    "version",
+    "data",
+)
+
+
+def platform_authority() -> dict[str, Any]:
+    """The authority of statements the platform records itself."""
+    return {
+        "objectType": "Agent",
+        "name": "Commonplace",
+        "account": {"homePage": settings.SITE_URL, "name": "commonplace"},
+    }
+
+
+def _agent_keys(agent: Any, prefix: str, into: set[str]) -> None:
+    """Add the keys of an Agent or Group (and a Group's members) under `prefix`."""
+    if not isinstance(agent, dict):
+        return
+    key = agent_key(agent)
+    if key:
+        into.add(prefix + key)
+    for member in agent.get("member") or ():
+        if isinstance(member, dict) and (member_key := agent_key(member)):
+            into.add("r:" + member_key)
+
+
+def _context_keys(context: Any, keys: set[str]) -> None:
+    if not isinstance(context, dict):
+        return
+    _agent_keys(context.get("instructor"), "r:", keys)
+    _agent_keys(context.get("team"), "r:", keys)
+    for item in context.get("contextAgents") or ():
+        _agent_keys(item.get("agent"), "r:", keys)
+    for item in context.get("contextGroups") or ():
+        _agent_keys(item.get("group"), "r:", keys)
+    for activities in (context.get("contextActivities") or {}).values():
+        for activity in activities if isinstance(activities, list) else [activities]:
+            keys.add("x:" + activity["id"])
+
+
+def statement_keys(statement: Mapping[str, Any]) -> list[str]:
+    """The keys of the "related" filters: `o:` object agent, `r:` any other agent, `x:` any
+    activity (object, context, sub-statement)."""
+    keys: set[str] = set()
+    _agent_keys(statement.get("actor"), "r:", keys)  # members; the actor has its own column
+    keys.discard("r:" + agent_key(statement["actor"]))
+    _agent_keys(statement.get("authority"), "r:", keys)
+    obj = statement["object"]
+    kind = obj.get("objectType", "Activity")
+    if kind == "Activity":
+        keys.add("x:" + obj["id"])
+    elif kind in ("Agent", "Group"):
+        _agent_keys(obj, "o:", keys)
+    elif kind == "SubStatement":
+        _agent_keys(obj.get("actor"), "r:", keys)
+        sub_object = obj["object"]
+        sub_kind = sub_object.get("objectType", "Activity")
+        if sub_kind == "Activity":
+            keys.add("x:" + sub_object["id"])
+        elif sub_kind in ("Agent", "Group"):
+            _agent_keys(sub_object, "r:", keys)
+        _context_keys(obj.get("context"), keys)
+    _context_keys(statement.get("context"), keys)
+    return sorted(keys)
+
+
+def _parse_time(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _same_statement(stored: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Are these the same statement, ignoring what the LRS set (xAPI "Statement Comparison")?"""
+    ignore = set(LRS_SET)
+    if "timestamp" not in new:
+        ignore.add("timestamp")
+    return {k: v for k, v in stored.items() if k not in ignore} == {
+        k: v for k, v in new.items() if k not in ignore
+    }
+
+
+def _check_attachments(
+    statements: list[dict[str, Any]], parts: Mapping[str, AttachmentPart]
+) -> dict[str, AttachmentPart]:
+    """Every attachment without a fileUrl needs its part; every part needs its attachment."""
+    needed: dict[str, AttachmentPart] = {}
+    for index, statement in enumerate(statements):
+        for attachment in statement.get("attachments") or ():
+            sha2 = attachment["sha2"].lower()
+            part = parts.get(sha2)
+            if part is None:
+                if attachment["usageType"] == SIGNATURE_USAGE:
+                    raise BadRequest(f"statement[{index}]: the signature's part is missing.")
+                if "fileUrl" not in attachment:
+                    raise BadRequest(
+                        f"statement[{index}].attachments: no part of the request carries the "
+                        f"content with sha2 {sha2}, and the attachment has no fileUrl."
+                    )
+                continue
+            if attachment["usageType"] == SIGNATURE_USAGE:
+                if part.content_type != "application/octet-stream":
+                    raise BadRequest(
+                        f"statement[{index}]: a signature attachment must have the content "
+                        "type application/octet-stream."
+                    )
+                signature_verify(statement, part.content)
+            needed[sha2] = part
+    extra = set(parts) - set(needed)
+    if extra:
+        raise BadRequest(f"Parts with no matching attachment in the statements: {sorted(extra)}.")
+    return needed
+
+
+def _complete(
+    statement: dict[str, Any],
+    *,
+    stored: str,
+    authority: dict[str, Any],
+    version: XapiVersion,
+) -> dict[str, Any]:
+    statement.setdefault("id", str(uuid.uuid4()))
+    statement["id"] = statement["id"].lower()
+    statement["stored"] = stored
+    statement.setdefault("timestamp", stored)
+    statement["authority"] = authority
+    statement.setdefault("version", STATEMENT_VERSION[version])
+    return statement
+
+
+def _context_activities_as_lists(context: Any) -> None:
+    """1.0.3 lets a context activity be a single object; it is stored (and returned) as a list."""
+    if isinstance(context, dict) and isinstance(context.get("contextActivities"), dict):
+        activities = context["contextActivities"]
+        for kind, value in activities.items():
+            if isinstance(value, dict):
+                activities[kind] = [value]
+
+
+def _row(statement: dict[str, Any], *, stored: datetime, client_id: int | None) -> tuple[Any, ...]:
+    obj = statement["object"]
+    kind = obj.get("objectType", "Activity")
+    context = statement.get("context") or {}
+    is_statement_ref = kind == "StatementRef"
+    is_voiding = is_statement_ref and statement["verb"]["id"] == VOIDED
+    return (
+        statement["id"],
+        stored,
+        _parse_time(statement["timestamp"]),
+        agent_key(statement["actor"]) or "anonymous-group",
+        statement["verb"]["id"],
+        obj["id"] if kind == "Activity" else "",
+        context.get("registration"),
+        obj["id"].lower() if is_statement_ref else None,
+        is_voiding,
+        False,
+        statement_keys(statement),
+        client_id,
+        statement["version"],
+        statement,
+    )
+
+
+def _insert(rows: list[tuple[Any, ...]]) -> None:
+    """One `executemany` for the whole batch (psycopg pipelines it on PostgreSQL)."""
+    postgres = connection.vendor == "postgresql"
+    cast = "::jsonb" if postgres else ""
+    placeholders = ", ".join(
+        f"%s{cast}" if column in ("keys", "data") else "%s" for column in COLUMNS
+    )
+    sql = f"INSERT INTO lrs_statement ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
+    params = []
+    for row in rows:
+        values = list(row)
+        values[10] = orjson.dumps(values[10]).decode()
+        values[13] = orjson.dumps(values[13]).decode()
+        if not postgres:
+            values[0] = uuid.UUID(values[0]).hex
+            values[6] = uuid.UUID(values[6]).hex if values[6] else None
+            values[7] = uuid.UUID(values[7]).hex if values[7] else None
+            values[1] = connection.ops.adapt_datetimefield_value(values[1])
+            values[2] = connection.ops.adapt_datetimefield_value(values[2])
+        params.append(values)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+def _void_targets(statements: Iterable[dict[str, Any]], *, batch_ids: set[str]) -> None:
+    """Mark the targets of voiding statements voided; a voiding statement cannot be voided."""
+    targets = {
+        s["object"]["id"].lower()
+        for s in statements
+        if s["verb"]["id"] == VOIDED and s["object"].get("objectType") == "StatementRef"
+    }
+    if not targets:
+        return
+    if targets & batch_ids:
+        raise BadRequest("A statement cannot void another statement of the same request.")
+    voiding = Statement.objects.filter(statement_id__in=targets, is_voiding=True)
+    if voiding.exists():
+        raise BadRequest("A voiding statement cannot be voided.")
+    Statement.objects.filter(statement_id__in=targets).update(voided=True)
+
+
+def _not_yet_stored(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements to store: those with a stored id are skipped when the same, else 409."""
+    given_ids = [s["id"].lower() for s in statements if "id" in s]
+    existing = {
+        str(statement_id): data
+        for statement_id, data in Statement.objects.filter(statement_id__in=given_ids).values_list(
+            "statement_id", "data"
+        )
+    }
+    fresh = []
+    for statement in statements:
+        previous = existing.get(statement.get("id", "").lower())
+        if previous is None:
+            fresh.append(statement)
+        elif not _same_statement(previous, statement):
+            raise Conflict(
+                f"A different statement with the id {statement['id']} is already stored."
+            )
+    return fresh
+
+
+def _write(
+    statements: list[dict[str, Any]],
+    *,
+    stored: datetime,
+    client: LrsClient | None,
+    attachments: Mapping[str, AttachmentPart],
+) -> None:
+    client_id = client.pk if client is not None else None
+    try:
+        rows = [_row(s, stored=stored, client_id=client_id) for s in statements]
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # Validation should have caught it; a client still gets a reason, never a 500.
+        raise BadRequest(f"A statement could not be read: {error!r}.") from error
+    try:
+        _insert(rows)  # inside the caller's transaction: a failure rolls back the whole batch
+    except IntegrityError as error:  # the same id stored concurrently
+        raise Conflict("A statement with one of these ids was stored meanwhile.") from error
+    except DataError as error:
+        raise BadRequest(f"A value is too long to store: {error}") from error
+    if attachments:
+        Attachment.objects.bulk_create(
+            [
+                Attachment(sha2=sha2, content_type=part.content_type, content=part.content)
+                for sha2, part in attachments.items()
+            ],
+            ignore_conflicts=True,
+        )
+
+
+def statements_store(
+    statements: list[Any],
+    *,
+    client: LrsClient | None,
+    version: XapiVersion,
+    parts: Mapping[str, AttachmentPart] | None = None,
+) -> list[str]:
+    """Validate and store a batch in one transaction; return the statement ids in order.
+
+    Statements whose id is already stored with the same content are not stored again (their
+    id is returned); a different statement with a stored id raises Conflict and stores
+    nothing. Raises BadRequest for any invalid statement: nothing of the batch is stored.
+    """
+    statements_validate(statements, version=version)
+    for statement in statements:
+        _context_activities_as_lists(statement.get("context"))
+        if statement["object"].get("objectType") == "SubStatement":
+            _context_activities_as_lists(statement["object"].get("context"))
+    attachments = _check_attachments(statements, parts or {})
+    now = datetime.now(UTC)
+    now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as precise as `stored`
+    stored = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    authority = client.authority() if client is not None else platform_authority()
+    with transaction.atomic():
+        fresh = [
+            _complete(statement, stored=stored, authority=authority, version=version)
+            for statement in _not_yet_stored(statements)
+        ]
+        if fresh:
+            _void_targets(fresh, batch_ids={s["id"] for s in fresh})
+            _write(fresh, stored=now, client=client, attachments=attachments)
+    return [s["id"].lower() for s in statements]
+
+
+def statement_record(
+    *,
+    actor: dict[str, Any],
+    verb: Verb,
+    activity_id: str,
+    activity_type: str,
+    activity_name: dict[str, str],
+    result: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+) -> str:
+    """Record one statement from the platform itself: in-process, through the same checks and
+    store as HTTP clients, with the platform as authority. Features use `lrs.vocabulary`.
+    Returns the statement id."""
+    statement: dict[str, Any] = {
+        "actor": actor,
+        "verb": {"id": verb.iri, "display": verb.display},
+        "object": {
+            "objectType": "Activity",
+            "id": activity_id,
+            "definition": {"type": activity_type, "name": activity_name},
+        },
+    }
+    if result:
+        statement["result"] = result
+    if context:
+        statement["context"] = context
+    return statements_store([statement], client=None, version=XapiVersion.V2_0_0)[0]

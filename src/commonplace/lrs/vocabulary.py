@@ -1,0 +1,53 @@
+"""The platform's own xAPI vocabulary: the verbs and activity types its features record.
+
+ADL and cmi5 IRIs where one exists, so statements read the same in any LRS or dashboard
+downstream. Features record through `services.statements.statement_record` with these; a new
+kind of event adds its verb here (and to docs/lrs.md), never an ad-hoc IRI in a feature.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verb:
+    iri: str
+    display: dict[str, str]  # language map: English and Welsh
+
+
+LAUNCHED = Verb("http://adlnet.gov/expapi/verbs/launched", {"en": "launched", "cy": "lansiwyd"})
+EXPERIENCED = Verb(
+    "http://adlnet.gov/expapi/verbs/experienced", {"en": "experienced", "cy": "profwyd"}
+)
+ANSWERED = Verb("http://adlnet.gov/expapi/verbs/answered", {"en": "answered", "cy": "atebwyd"})
+ATTEMPTED = Verb("http://adlnet.gov/expapi/verbs/attempted", {"en": "attempted", "cy": "ceisiwyd"})
+PASSED = Verb("http://adlnet.gov/expapi/verbs/passed", {"en": "passed", "cy": "llwyddwyd"})
+FAILED = Verb("http://adlnet.gov/expapi/verbs/failed", {"en": "failed", "cy": "methwyd"})
+COMPLETED = Verb("http://adlnet.gov/expapi/verbs/completed", {"en": "completed", "cy": "cwblhawyd"})
+REGISTERED = Verb(
+    "http://adlnet.gov/expapi/verbs/registered", {"en": "registered", "cy": "cofrestrwyd"}
+)
+ATTENDED = Verb("http://adlnet.gov/expapi/verbs/attended", {"en": "attended", "cy": "mynychwyd"})
+SUBMITTED = Verb(
+    "http://activitystrea.ms/schema/1.0/submit", {"en": "submitted", "cy": "cyflwynwyd"}
+)
+SAVED = Verb("http://activitystrea.ms/schema/1.0/save", {"en": "saved", "cy": "cadwyd"})
+EARNED = Verb("http://id.tincanapi.com/verb/earned", {"en": "earned", "cy": "enillwyd"})
+VOIDED = Verb("http://adlnet.gov/expapi/verbs/voided", {"en": "voided", "cy": "dirymwyd"})
+
+
+class ActivityType:
+    """Activity types (ADL vocabulary; `INFORMAL` from the Tin Can registry)."""
+
+    COURSE = "http://adlnet.gov/expapi/activities/course"
+    MODULE = "http://adlnet.gov/expapi/activities/module"
+    LESSON = "http://adlnet.gov/expapi/activities/lesson"
+    ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
+    QUESTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+    MEETING = "http://adlnet.gov/expapi/activities/meeting"
+    LINK = "http://adlnet.gov/expapi/activities/link"
+    FILE = "http://adlnet.gov/expapi/activities/file"
+    MEDIA = "http://adlnet.gov/expapi/activities/media"
+    PROJECT = "http://adlnet.gov/expapi/activities/project"
+    INFORMAL = "http://id.tincanapi.com/activitytype/resource"
