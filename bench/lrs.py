@@ -283,6 +283,26 @@ def get_paths(since_range: tuple[datetime, datetime]) -> dict[str, list[str]]:
     }
 
 
+def statements_returned(port: int, paths: list[str]) -> float:
+    """The mean number of statements on the first page, over the first 20 of these GETs."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {
+        "Authorization": traffic.basic_auth(KEY, SECRET),
+        "X-Experience-API-Version": "2.0.0",
+        "X-Forwarded-Proto": "https",
+    }
+    counts = []
+    for path in paths[:20]:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        counts.append(len(json.loads(body)["statements"]) if response.status == 200 else 0)
+    conn.close()
+    return statistics.mean(counts)
+
+
 def get_load(port: int, paths: list[str]) -> dict[str, Any]:
     auth = traffic.basic_auth(KEY, SECRET)
     share = len(paths) // CLIENTS
@@ -300,10 +320,9 @@ def seed_worker(client_id: int, count: int, seed: int, queue) -> None:
     import django
 
     django.setup()
-    from commonplace.lrs.services.statements import statements_store
-
     from commonplace.lrs.enums import XapiVersion
     from commonplace.lrs.models import LrsClient
+    from commonplace.lrs.services.statements import statements_store
 
     client = LrsClient.objects.get(pk=client_id)
     maker = traffic.StatementMaker(seed)
@@ -364,14 +383,16 @@ def report(figures: dict[str, Any]) -> None:
         cells = (f"{r['rate']:,.0f}", ms(r["p50"]), ms(r["p95"]))
         cells += (f"{r['rate'] / raw1:.1%}", f"{r['rate'] / raw2:.1%}")
         print(f"{label:<30}" + "".join(f"{c:>10}" for c in cells) + "  " + bad(r))
-    if figures.get("seed"):
+    if figures.get("seed") and figures["seed"][0]:
         n, s = figures["seed"]
         print(f"\nseeded through statements_store: {n:,.0f} in {s:,.0f} s ({n / s:,.0f}/s)")
     if figures.get("gets"):
         title = f"GET, {figures['stored']:,} stored"
-        print(f"\n{title:<30}" + "".join(f"{c:>10}" for c in ("req/s", "p50", "p95")) + "  errors")
+        heads = ("req/s", "p50", "p95", "per page")
+        print(f"\n{title:<30}" + "".join(f"{c:>10}" for c in heads) + "  errors")
         for label, r in figures["gets"]:
             cells = (f"{r['requests'] / r['seconds']:,.0f}", ms(r["p50"]), ms(r["p95"]))
+            cells += (f"{r['returned']:.0f}",)
             print(f"{label:<30}" + "".join(f"{c:>10}" for c in cells) + "  " + bad(r))
     print("\npeak memory (VmHWM)")
     for role, pid, kb in figures["memory"]:
@@ -420,7 +441,9 @@ def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> No
     figures["gets"] = []
     for name, paths in get_paths((seed_started, seed_ended)).items():
         log(f"GET ?{name}=…: {len(paths)} requests, {CLIENTS} clients")
+        returned = statements_returned(port, paths)
         result = get_load(port, paths)
+        result["returned"] = returned
         figures["gets"].append((name, result))
         log(f"  p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms")
 
@@ -450,6 +473,9 @@ def main() -> None:
     finally:
         server.stop()
     report(figures)
+    server_log = Path(server.errors.name).read_text()
+    if "Traceback" in server_log:
+        print("\nthe server logged errors; the first of them:\n" + server_log[:3000])
     print(f"\ntotal {time.perf_counter() - started:,.0f} s")
 
 

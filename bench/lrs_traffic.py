@@ -178,35 +178,33 @@ ROW_COLUMNS = (
 
 
 def statement_row(statement: dict[str, Any], stored: datetime, client_id: int) -> tuple:
-    """The lrs_statement row of a statement, as the model docstring describes it."""
-    actor = agent_key(statement["actor"])
+    """The lrs_statement row of a statement, as services.statements builds it (its `_row`):
+    `keys` holds `x:` for every activity and `r:` for the authority; `data` the full statement.
+    """
+    authority = {"objectType": "Agent", "name": "bench", "account": {"homePage": HOME, "name": "b"}}
     obj = statement["object"]
     context = statement.get("context", {})
-    keys = [f"agent:{actor}", f"activity:{obj['id']}"]
+    keys = {"x:" + obj["id"], "r:" + agent_key(authority)}
     for group in context.get("contextActivities", {}).values():
-        keys.extend(f"related-activity:{a['id']}" for a in group)
+        keys.update("x:" + a["id"] for a in group)
     full = {
         **statement,
-        "stored": stored.isoformat().replace("+00:00", "Z"),
+        "stored": stored.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "authority": authority,
         "version": "2.0.0",
-        "authority": {
-            "objectType": "Agent",
-            "name": "bench",
-            "account": {"homePage": HOME, "name": "bench"},
-        },
     }
     return (
         statement["id"],
         stored,
         statement["timestamp"],
-        actor,
+        agent_key(statement["actor"]),
         statement["verb"]["id"],
         obj["id"],
         context.get("registration"),
         None,
         False,
         False,
-        json.dumps(keys),
+        json.dumps(sorted(keys)),
         client_id,
         "2.0.0",
         json.dumps(full, separators=(",", ":")),
