@@ -394,6 +394,13 @@ def report(figures: dict[str, Any]) -> None:
             cells = (f"{r['requests'] / r['seconds']:,.0f}", ms(r["p50"]), ms(r["p95"]))
             cells += (f"{r['returned']:.0f}",)
             print(f"{label:<30}" + "".join(f"{c:>10}" for c in cells) + "  " + bad(r))
+    if figures.get("size"):
+        table, indexes, data = figures["size"]
+        per_row = (table + indexes) / figures["stored"]
+        print(
+            f"\nlrs_statement: table {table / 2**20:,.0f} MiB + indexes {indexes / 2**20:,.0f} MiB"
+            f" = {per_row:,.0f} bytes a statement (data column {data:,} bytes)"
+        )
     print("\npeak memory (VmHWM)")
     for role, pid, kb in figures["memory"]:
         print(f"  {role:<8} pid {pid:<8} {kb / 1024:8.1f} MiB")
@@ -438,6 +445,10 @@ def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> No
     sql("ANALYZE lrs_statement")
     measure_posts(port, f"{stored_count():,} stored", figures)
     figures["stored"] = stored_count()
+    figures["size"] = sql(
+        "SELECT pg_table_size('lrs_statement'), pg_indexes_size('lrs_statement'),"
+        " avg(pg_column_size(data))::int FROM (SELECT data FROM lrs_statement LIMIT 10000) AS s"
+    )[0]
     figures["gets"] = []
     for name, paths in get_paths((seed_started, seed_ended)).items():
         log(f"GET ?{name}=…: {len(paths)} requests, {CLIENTS} clients")
