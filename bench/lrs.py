@@ -376,7 +376,9 @@ def report(figures: dict[str, Any]) -> None:
     print(f"{CLIENTS} client processes, {SECONDS:.0f} s per POST load\n")
     print(f"{'storage ceiling: executemany, 100 rows/tx':<46}{'rows/s':>10}")
     print(f"{'  1 writer':<46}{raw1:>10,.0f}")
-    print(f"{'  2 writers':<46}{raw2:>10,.0f}\n")
+    print(f"{'  2 writers':<46}{raw2:>10,.0f}")
+    end1, end2 = figures["raw1_end"], figures["raw2_end"]
+    print(f"{'  again at the end: 1 writer, 2 writers':<46}{end1:>10,.0f}{end2:>10,.0f}\n")
     cols = ("stmts/s", "req p50", "req p95", "of raw1", "of raw2")
     print(f"{'POST':<30}" + "".join(f"{c:>10}" for c in cols) + "  errors")
     for label, r in figures["posts"]:
@@ -443,12 +445,12 @@ def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> No
     figures["seed"] = seed_to(client_id, SEED)
     seed_ended = datetime.now(UTC)
     sql("ANALYZE lrs_statement")
-    measure_posts(port, f"{stored_count():,} stored", figures)
     figures["stored"] = stored_count()
     figures["size"] = sql(
         "SELECT pg_table_size('lrs_statement'), pg_indexes_size('lrs_statement'),"
         " avg(pg_column_size(data))::int FROM (SELECT data FROM lrs_statement LIMIT 10000) AS s"
     )[0]
+    # The GETs first, so they read exactly the seeded store; then the POSTs again.
     figures["gets"] = []
     for name, paths in get_paths((seed_started, seed_ended)).items():
         log(f"GET ?{name}=…: {len(paths)} requests, {CLIENTS} clients")
@@ -456,7 +458,8 @@ def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> No
         result = get_load(port, paths)
         result["returned"] = returned
         figures["gets"].append((name, result))
-        log(f"  p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms")
+        log(f"  p50 {ms(result['p50'])}, p95 {ms(result['p95'])}")
+    measure_posts(port, f"{figures['stored']:,} stored", figures)
 
 
 def main() -> None:
@@ -483,6 +486,9 @@ def main() -> None:
         figures["memory"] = server.peak_memory()
     finally:
         server.stop()
+    log("storage ceiling again, to see how much the machine drifted during the run")
+    figures["raw1_end"] = raw_rate(client_id, 1)
+    figures["raw2_end"] = raw_rate(client_id, 2)
     report(figures)
     server_log = Path(server.errors.name).read_text()
     if "Traceback" in server_log:
