@@ -73,11 +73,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(port: int, log: Path) -> subprocess.Popen:
+def serve(port: int, log: Path, version: str) -> subprocess.Popen:
+    """gunicorn on `port`. A request that names no xAPI version is refused either way, but the
+    refusal carries a version header: the deployment's COMMONPLACE_LRS_DEFAULT_VERSION, which
+    each run sets to the version it tests (as a union whose clients speak that version would).
+    """
+    env = {**os.environ, "COMMONPLACE_LRS_DEFAULT_VERSION": version}
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     args = [gunicorn, "commonplace.wsgi", "--chdir", str(ROOT / "src")]
     args += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
-    proc = subprocess.Popen(args, stdout=log.open("wb"), stderr=subprocess.STDOUT)  # noqa: S603
+    proc = subprocess.Popen(args, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)  # noqa: S603
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
         try:
@@ -156,15 +161,17 @@ def main() -> None:
         where = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite in " + tmp
         print(f"conformance: {suite}\n  database: {where}")
         key, secret = database_with_client()
-        port = free_port()
-        server = serve(port, workdir / "server.log")
         outputs = Path(tempfile.mkdtemp(prefix="conformance-output-"))
-        try:
-            logs = {
-                v: run_suite(suite, v, port, key, secret, outputs / f"{v}.txt") for v in VERSIONS
-            }
-        finally:
-            stop(server)
+        logs = {}
+        for version in VERSIONS:  # one server per run: its default version is the one tested
+            port = free_port()
+            server = serve(port, workdir / "server.log", version)
+            try:
+                logs[version] = run_suite(
+                    suite, version, port, key, secret, outputs / f"{version}.txt"
+                )
+            finally:
+                stop(server)
         server_log = (workdir / "server.log").read_text(errors="replace")
         verdicts = [report(v, logs[v]) for v in VERSIONS]  # both reports, even if the first fails
         ok = all(verdicts)

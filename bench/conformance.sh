@@ -15,7 +15,7 @@ if [ -z "$SUITE" ]; then
         if [ -f "$candidate/bin/console_runner.js" ]; then SUITE="$(cd "$candidate" && pwd)"; break; fi
     done
 fi
-if [ -z "$SUITE" ]; then
+if [ -z "$SUITE" ] || [ ! -f "$SUITE/bin/console_runner.js" ]; then
     cat <<'HOW'
 conformance: ADL's LRS conformance suite is not beside the project, so nothing was run.
 To get it (a Node program; node 18 or later):
