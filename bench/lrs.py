@@ -16,7 +16,8 @@ One run, on one machine:
 
 Knobs (environment): LRS_BENCH_SEED, LRS_BENCH_SECONDS (per POST load, default 25),
 LRS_BENCH_CLIENTS (default 8), LRS_BENCH_RAW_ROWS (rows per raw writer, default 100,000),
-LRS_BENCH_SEED_PROCS (default: the number of CPUs).
+LRS_BENCH_SEED_PROCS (default: the number of CPUs); LRS_BENCH_EXPLAIN=1 prints the query plans of
+one GET of each filter.
 """
 
 from __future__ import annotations
@@ -315,6 +316,38 @@ def get_load(port: int, paths: list[str]) -> dict[str, Any]:
     return run_load(loads)
 
 
+def explain(name: str, path: str) -> None:
+    """EXPLAIN ANALYZE of the queries the selector runs for this GET (LRS_BENCH_EXPLAIN=1)."""
+    from django.conf import settings
+    from django.db import connection
+
+    from commonplace.lrs.selectors.statements import StatementQuery, statements_query
+
+    params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(path).query))
+    value = params[name]
+    query = StatementQuery(
+        agent=json.loads(value) if name == "agent" else None,
+        verb=value if name == "verb" else None,
+        activity=value if name == "activity" else None,
+        registration=value if name == "registration" else None,
+        since=datetime.fromisoformat(value) if name == "since" else None,
+    )
+    captured: list[tuple[str, Any]] = []
+
+    def capture(execute, sql_text, sql_params, many, context):
+        captured.append((sql_text, sql_params))
+        return execute(sql_text, sql_params, many, context)
+
+    with connection.execute_wrapper(capture):
+        statements_query(query, page_size=settings.LRS_PAGE_SIZE)
+    with connection.cursor() as cursor:
+        for sql_text, sql_params in captured:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql_text, sql_params)
+            print(f"  plan of ?{name}=:")
+            for (line,) in cursor.fetchall():
+                print("    " + line)
+
+
 # --- Seeding through the service ---------------------------------------------------------------
 def seed_worker(client_id: int, count: int, seed: int, queue) -> None:
     import django
@@ -459,6 +492,8 @@ def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> No
         result["returned"] = returned
         figures["gets"].append((name, result))
         log(f"  p50 {ms(result['p50'])}, p95 {ms(result['p95'])}")
+        if os.environ.get("LRS_BENCH_EXPLAIN"):
+            explain(name, paths[0])
     measure_posts(port, f"{figures['stored']:,} stored", figures)
 
 
