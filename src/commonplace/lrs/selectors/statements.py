@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+import orjson
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from ..formats import LANGUAGE_MAPS
 from ..models import Attachment, Statement
@@ -22,6 +24,29 @@ from ..validation import agent_key
 
 if TYPE_CHECKING:
     from ..models import LrsClient
+
+
+@dataclass(frozen=True)
+class StoredStatement:
+    """A statement as read for the xAPI interface: its JSON text, never decoded unless asked."""
+
+    id: int
+    stored: datetime
+    raw: str
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return orjson.loads(self.raw)  # type: ignore[no-any-return]
+
+
+def _raw(rows: QuerySet[Statement]) -> list[StoredStatement]:
+    """The rows' JSON as text (PostgreSQL: jsonb::text), so a page is not decoded and encoded."""
+    return [
+        StoredStatement(pk, stored, raw)
+        for pk, stored, raw in rows.annotate(raw=Cast("data", TextField())).values_list(
+            "id", "stored", "raw"
+        )
+    ]
 
 
 @dataclass
@@ -86,43 +111,45 @@ def _ordered(rows: QuerySet[Statement], ascending: bool) -> QuerySet[Statement]:
     return rows.order_by("stored", "id") if ascending else rows.order_by("-stored", "-id")
 
 
-def statements_query(query: StatementQuery, *, page_size: int) -> tuple[list[Statement], bool]:
+def statements_query(
+    query: StatementQuery, *, page_size: int
+) -> tuple[list[StoredStatement], bool]:
     """One page of matching statements, and whether there are more."""
     size = min(query.limit or page_size, page_size)
     match = _match_q(query)
     page = _page_q(query)
-    rows = list(
-        _ordered(Statement.objects.filter(match, page), query.ascending).only(
-            "id", "stored", "data"
-        )[: size + 1]
-    )
+    rows = _raw(_ordered(Statement.objects.filter(match, page), query.ascending)[: size + 1])
     if match:
         # Statements targeting a statement that matches (StatementRefs, voiding included).
         targeted = Statement.objects.filter(
             _match_q(query), statement_id=OuterRef("target_statement_id")
         )
-        targeting = _ordered(
-            Statement.objects.filter(page, target_statement_id__isnull=False).filter(
-                Exists(targeted)
-            ),
-            query.ascending,
-        ).only("id", "stored", "data")[: size + 1]
-        rows = sorted(
-            {row.id: row for row in [*rows, *targeting]}.values(),
-            key=lambda row: (row.stored, row.id),
-            reverse=not query.ascending,
+        targeting = _raw(
+            _ordered(
+                Statement.objects.filter(page, target_statement_id__isnull=False).filter(
+                    Exists(targeted)
+                ),
+                query.ascending,
+            )[: size + 1]
         )
+        if targeting:
+            rows = sorted(
+                {row.id: row for row in [*rows, *targeting]}.values(),
+                key=lambda row: (row.stored, row.id),
+                reverse=not query.ascending,
+            )
     return rows[:size], len(rows) > size
 
 
 def statement_get(
     statement_id: str, *, voided: bool, client: LrsClient | None = None
-) -> Statement | None:
+) -> StoredStatement | None:
     """The statement with this id: `voided=False` for statementId, True for voidedStatementId."""
     rows = Statement.objects.filter(statement_id=statement_id, voided=voided)
     if client is not None:
         rows = rows.filter(client=client)
-    return rows.only("id", "stored", "data").first()
+    found = _raw(rows[:1])
+    return found[0] if found else None
 
 
 def attachments_for(statements: Iterable[dict[str, Any]]) -> list[Attachment]:

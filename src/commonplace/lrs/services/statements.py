@@ -233,7 +233,10 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
             values[2] = connection.ops.adapt_datetimefield_value(values[2])
         params.append(values)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if len(params) == 1:
+            cursor.execute(sql, params[0])  # one statement: no pipeline round trips
+        else:
+            cursor.executemany(sql, params)
 
 
 def _void_targets(statements: Iterable[dict[str, Any]], *, batch_ids: set[str]) -> None:

@@ -19,6 +19,7 @@ from ..http import XapiRequest, XapiView, json_response
 from ..multipart import AttachmentPart
 from ..selectors.statements import (
     StatementQuery,
+    StoredStatement,
     attachments_for,
     statement_get,
     statements_query,
@@ -172,8 +173,8 @@ class StatementsView(XapiView):
         row = statement_get(str(statement_id), voided=voided, client=mine)
         if row is None:
             raise NotFound("No statement with this id.")
-        data = statement_formatted(row.data, fmt, xreq.headers.get("accept-language", ""))
-        response = self._respond(xreq, data, [row.data], attachments=attachments)
+        body = _rendered([row], fmt, xreq.headers.get("accept-language", ""))[1:-1]
+        response = self._respond(body, [row], attachments=attachments)
         response["Last-Modified"] = row.stored.strftime("%a, %d %b %Y %H:%M:%S GMT")
         return response
 
@@ -206,21 +207,19 @@ class StatementsView(XapiView):
         self, xreq: XapiRequest, query: StatementQuery, *, fmt: str, attachments: bool
     ) -> HttpResponse:
         rows, more = statements_query(query, page_size=settings.LRS_PAGE_SIZE)
-        languages = xreq.headers.get("accept-language", "")
-        result: dict[str, Any] = {
-            "statements": [statement_formatted(row.data, fmt, languages) for row in rows],
-            "more": "",
-        }
+        more_link = ""
         if more:
             token = {
                 "params": dict(xreq.params),
                 "after": [rows[-1].stored.isoformat(), rows[-1].id],
                 "client": query.client.pk if query.client else None,
             }
-            result["more"] = "/xapi/statements?more=" + signing.dumps(
+            more_link = "/xapi/statements?more=" + signing.dumps(
                 token, salt=MORE_SALT, compress=True
             )
-        return self._respond(xreq, result, [row.data for row in rows], attachments=attachments)
+        statements = _rendered(rows, fmt, xreq.headers.get("accept-language", ""))
+        body = b'{"statements":' + statements + b',"more":' + orjson.dumps(more_link) + b"}"
+        return self._respond(body, rows, attachments=attachments)
 
     def _more(self, xreq: XapiRequest, token: str, mine: Any) -> HttpResponse:
         if set(xreq.params) != {"more"}:
@@ -248,13 +247,18 @@ class StatementsView(XapiView):
         return super()._with_common_headers(response, xreq)
 
     def _respond(
-        self, xreq: XapiRequest, data: Any, statements: list[dict[str, Any]], *, attachments: bool
+        self, body: bytes, rows: list[StoredStatement], *, attachments: bool
     ) -> HttpResponse:
         if attachments:
-            body, content_type = multipart.build_response(
-                orjson.dumps(data), attachments_for(statements)
+            multipart_body, content_type = multipart.build_response(
+                body, attachments_for(row.data for row in rows)
             )
-            response = HttpResponse(body, content_type=content_type)
-        else:
-            response = json_response(data)
-        return response
+            return HttpResponse(multipart_body, content_type=content_type)
+        return HttpResponse(body, content_type="application/json")
+
+
+def _rendered(rows: list[StoredStatement], fmt: str, languages: str) -> bytes:
+    """A JSON array of the statements in `fmt`; `exact` copies the stored JSON text as it is."""
+    if fmt == "exact":
+        return b"[" + b",".join(row.raw.encode() for row in rows) + b"]"
+    return orjson.dumps([statement_formatted(row.data, fmt, languages) for row in rows])
