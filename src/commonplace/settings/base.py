@@ -91,6 +91,11 @@ MIDDLEWARE = [
     "commonplace.accounts.middleware.MfaRequiredMiddleware",
     "commonplace.audit.middleware.AuditContextMiddleware",
 ]
+# The xAPI interface (/xapi/, see wsgi.py) has no sessions, cookies or pages.
+XAPI_MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.common.CommonMiddleware",
+]
 
 ROOT_URLCONF = "commonplace.urls"
 WSGI_APPLICATION = "commonplace.wsgi.application"
