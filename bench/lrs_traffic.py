@@ -285,6 +285,7 @@ def load_client(load: Load, barrier, queue) -> None:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     stored = 0
+    reconnects = 0
     barrier.wait()
     started = time.perf_counter()
     deadline = started + load.seconds
@@ -292,9 +293,21 @@ def load_client(load: Load, barrier, queue) -> None:
     while (n < load.requests) if load.requests else (time.perf_counter() < deadline):
         method, path, body, count = _request(load, n, bodies)
         sent = time.perf_counter()
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        response.read()
+        for attempt in (1, 2):
+            try:
+                conn.request(method, path, body=body, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                break
+            except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+                # The server closed an idle keep-alive connection (gunicorn's --keep-alive, 2 s,
+                # while all its threads were busy): reconnect and send again. Statements carry
+                # their ids, so a repeat is stored once.
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", load.port, timeout=120)
+                reconnects += 1
+                if attempt == 2:
+                    raise
         latencies.append(time.perf_counter() - sent)
         statuses[response.status] = statuses.get(response.status, 0) + 1
         if response.status == 200 and count:
@@ -305,6 +318,7 @@ def load_client(load: Load, barrier, queue) -> None:
             "latencies": latencies,
             "statuses": statuses,
             "stored": stored,
+            "reconnects": reconnects,
             "seconds": time.perf_counter() - started,
         }
     )
