@@ -75,7 +75,7 @@ class XapiRequest:
     def json_body(self) -> Any:
         try:
             return json.loads(self.body or b"null")
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, UnicodeDecodeError, RecursionError) as error:
             raise BadRequest(f"The request body is not valid JSON: {error}") from error
 
 

@@ -104,7 +104,7 @@ def agent_keys_from_text(text: str) -> list[str]:
     if text.startswith("{"):
         try:
             agent = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return []
         key = agent_key(agent) if isinstance(agent, dict) else ""
         return [key] if key else []

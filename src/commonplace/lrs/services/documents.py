@@ -70,7 +70,7 @@ def preconditions_check(*, document: Document | None, preconditions: Preconditio
 def _json_object_or_none(content: bytes) -> dict[str, Any] | None:
     try:
         value = json.loads(content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep
         return None
     return value if isinstance(value, dict) else None
 
@@ -80,7 +80,7 @@ def _json_check(content: bytes, content_type: str) -> None:
         return
     try:
         json.loads(content)
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise BadRequest(f"The document is sent as {JSON_TYPE} but is not valid JSON.") from error
 
 

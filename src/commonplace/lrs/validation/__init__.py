@@ -20,6 +20,7 @@ from .actors import IFI_PROPERTIES, agent_check, agent_key, group_check
 from .primitives import (
     iri_validate,
     irl_validate,
+    json_depth_check,
     language_map_validate,
     timestamp_validate,
     uuid_validate,
@@ -35,6 +36,7 @@ __all__ = [
     "agent_validate",
     "iri_validate",
     "irl_validate",
+    "json_depth_check",
     "language_map_validate",
     "signature_verify",
     "statement_validate",

@@ -233,3 +233,25 @@ def duration_validate(value: Any, where: str) -> None:
         raise fail(where, "an ISO 8601 duration string", value)
     if _DURATION.match(value) is None:
         raise BadRequest(f'{where}: must be an ISO 8601 duration (such as "PT1H30M").')
+
+
+# orjson parses JSON nested up to 1024 levels but serialises only up to 254, and the LRS
+# serialises every statement it stores and returns (inside a batch list and a StatementResult,
+# two levels more). A body nested deeper than this is refused before anything is stored.
+MAX_JSON_DEPTH: Final = 200
+
+
+def json_depth_check(value: Any, where: str, limit: int = MAX_JSON_DEPTH) -> None:
+    """Refuse JSON nested more than `limit` arrays and objects deep (iterative: no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            raise BadRequest(f"{where}: JSON nested more than {limit} levels deep.")
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))

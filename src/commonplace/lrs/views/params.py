@@ -50,7 +50,7 @@ def param_agent(xreq: XapiRequest, name: str = "agent") -> tuple[dict[str, Any],
     """The Agent of a JSON parameter, validated, and its canonical key."""
     try:
         agent = json.loads(xreq.params[name])
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:  # RecursionError: nested too deep
         raise BadRequest(f"{name}: must be an Agent as JSON ({error}).") from error
     agent_validate(agent, version=xreq.version, where=name)
     return agent, agent_key(agent)
