@@ -173,7 +173,7 @@ def basic_auth(key: str, secret: str) -> str:
 # --- Rows for the raw storage rate ---------------------------------------------------------------
 ROW_COLUMNS = (
     "statement_id, stored, timestamp, actor_key, verb_id, activity_id, registration, "
-    "target_statement_id, is_voiding, voided, keys, client_id, version, data"
+    "target_statement_id, is_voiding, voided, keys, client_id, version, data, object_agent_key"
 )
 
 
@@ -208,6 +208,7 @@ def statement_row(statement: dict[str, Any], stored: datetime, client_id: int) -
         client_id,
         "2.0.0",
         json.dumps(full, separators=(",", ":")),
+        "",
     )
 
 
@@ -218,7 +219,7 @@ def raw_writer(dsn: str, table: str, client_id: int, rows: int, seed: int, barri
     maker = StatementMaker(seed)
     now = datetime.now(UTC)
     data = [statement_row(maker.statement(), now, client_id) for _ in range(rows)]
-    placeholders = ", ".join(["%s"] * 10 + ["%s::jsonb", "%s", "%s", "%s::jsonb"])
+    placeholders = ", ".join(["%s"] * 10 + ["%s::jsonb", "%s", "%s", "%s::jsonb", "%s"])
     sql = f"INSERT INTO {table} ({ROW_COLUMNS}) VALUES ({placeholders})"  # noqa: S608 (our table)
     with psycopg.connect(dsn) as conn:
         barrier.wait()

@@ -4,10 +4,11 @@ A statement row is immutable except for `voided`. The full statement, as the LRS
 (`id`, `stored`, `authority`, `version` set), is kept in `data`; every query filter of the
 Statements resource has its own indexed column, so no filter reads `data`:
 
-- `actor_key`, `verb_id`, `activity_id`, `registration`, `stored`: the plain filters, each
-  indexed with `stored, id` so a filtered page is an ordered index range scan;
-- `keys`: a JSON list of prefixed keys for the "related" filters (`agent:`, `related-agent:`,
-  `activity:`), with a GIN index on PostgreSQL (queried with `keys__has`).
+- `actor_key`, `object_agent_key`, `verb_id`, `activity_id`, `registration`, `stored`: the
+  plain filters, each indexed with `stored, id` so a filtered page is an ordered index scan
+  (the `agent` filter reads two of them);
+- `keys`: a JSON list of prefixed keys for the "related" filters (`r:` any other agent, `x:`
+  any activity), with a GIN index on PostgreSQL (queried with `keys__has`).
 
 Rows are written with one multi-row insert per batch (services.statements), never upserting
 shared rows, so concurrent batches cannot deadlock.
@@ -45,6 +46,8 @@ class Statement(models.Model):
     stored = models.DateTimeField()
     timestamp = models.DateTimeField()
     actor_key = models.CharField(max_length=512)
+    # The key of an Agent or Group object (the `agent` filter matches actor or object).
+    object_agent_key = models.CharField(max_length=512, blank=True, default="", db_default="")
     verb_id = models.CharField(max_length=2048)
     activity_id = models.CharField(max_length=2048, blank=True, default="")
     registration = models.UUIDField(null=True, blank=True)
@@ -63,6 +66,11 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["stored", "id"], name="lrs_stmt_stored"),
             models.Index(fields=["actor_key", "stored", "id"], name="lrs_stmt_actor"),
+            models.Index(
+                fields=["object_agent_key", "stored", "id"],
+                name="lrs_stmt_object_agent",
+                condition=~Q(object_agent_key=""),
+            ),
             models.Index(fields=["verb_id", "stored", "id"], name="lrs_stmt_verb"),
             models.Index(
                 fields=["activity_id", "stored", "id"],

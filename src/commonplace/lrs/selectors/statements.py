@@ -73,7 +73,7 @@ def _match_q(query: StatementQuery, prefix: str = "") -> Q:
     q = Q()
     if query.agent is not None:
         key = agent_key(query.agent)
-        agent_q = Q(**{f"{prefix}actor_key": key}) | Q(**{f"{prefix}keys__has": "o:" + key})
+        agent_q = Q(**{f"{prefix}actor_key": key}) | Q(**{f"{prefix}object_agent_key": key})
         if query.related_agents:
             agent_q |= Q(**{f"{prefix}keys__has": "r:" + key})
         q &= agent_q

@@ -52,6 +52,7 @@ COLUMNS = (
     "client_id",
     "version",
     "data",
+    "object_agent_key",
 )
 
 
@@ -91,8 +92,8 @@ def _context_keys(context: Any, keys: set[str]) -> None:
 
 
 def statement_keys(statement: Mapping[str, Any]) -> list[str]:
-    """The keys of the "related" filters: `o:` object agent, `r:` any other agent, `x:` any
-    activity (object, context, sub-statement)."""
+    """The keys of the "related" filters: `r:` any agent but the actor and the object (which
+    have their own columns), `x:` any activity (object, context, sub-statement)."""
     keys: set[str] = set()
     _agent_keys(statement.get("actor"), "r:", keys)  # members; the actor has its own column
     keys.discard("r:" + agent_key(statement["actor"]))
@@ -102,7 +103,8 @@ def statement_keys(statement: Mapping[str, Any]) -> list[str]:
     if kind == "Activity":
         keys.add("x:" + obj["id"])
     elif kind in ("Agent", "Group"):
-        _agent_keys(obj, "o:", keys)
+        _agent_keys(obj, "r:", keys)  # its members; the object's own key has its column
+        keys.discard("r:" + agent_key(obj))
     elif kind == "SubStatement":
         _agent_keys(obj.get("actor"), "r:", keys)
         sub_object = obj["object"]
@@ -209,6 +211,7 @@ def _row(statement: dict[str, Any], *, stored: datetime, client_id: int | None) 
         client_id,
         statement["version"],
         statement,
+        agent_key(obj) if kind in ("Agent", "Group") else "",
     )
 
 
