@@ -27,7 +27,8 @@ def lrs_client_authenticate(*, authorization: str) -> LrsClient | None:
         return None
     if not sep:
         return None
-    client = LrsClient.objects.filter(key=key, is_active=True).first()
+    # One indexed row, no ORDER BY: this runs on every xAPI request.
+    client = next(iter(LrsClient.objects.filter(key=key, is_active=True)[:1]), None)
     if client is None or not hmac.compare_digest(client.secret_digest, lrs_secret_digest(secret)):
         return None
     return client

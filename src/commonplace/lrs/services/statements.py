@@ -262,6 +262,8 @@ def _void_targets(statements: Iterable[dict[str, Any]], *, batch_ids: set[str]) 
 def _not_yet_stored(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The statements to store: those with a stored id are skipped when the same, else 409."""
     given_ids = [s["id"].lower() for s in statements if "id" in s]
+    if not given_ids:
+        return statements
     existing = {
         str(statement_id): data
         for statement_id, data in Statement.objects.filter(statement_id__in=given_ids).values_list(
