@@ -12,6 +12,7 @@ from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
+from tests.factories.assessment import AttemptFactory, QuizFactory
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
     BranchFactory,
@@ -31,6 +32,9 @@ class World:
     # LRS clients (and a statement each) of both unions and of the federation ("fed").
     lrs_clients: dict[str, LrsClient] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
+    # A published quiz owned by every unit, and an attempt at it by that unit's person.
+    quizzes: dict[str, object] = field(default_factory=dict)
+    attempts: dict[str, object] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -55,6 +59,10 @@ class World:
             return dict(self.lrs_clients)
         if kind == "lrs.statement":
             return dict(self.statements)
+        if kind == "assessment.quiz":
+            return dict(self.quizzes)
+        if kind == "assessment.attempt":
+            return dict(self.attempts)
         raise KeyError(kind)
 
 
@@ -66,6 +74,9 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     EqualityAnswers.objects.create(person=person, sex="female")
     RoleGrant.objects.create(user=person.account, role=Role.LEARNER, unit=unit)
     world.people[key] = person
+    quiz = QuizFactory(owner_unit=unit, slug=f"quiz-{key}", title=f"Quiz of {key}")
+    world.quizzes[key] = quiz
+    world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

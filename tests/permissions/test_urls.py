@@ -32,11 +32,20 @@ OBJECT_KIND = {
     "lrs_pages:client-list": None,
     "lrs_pages:client-add": None,
     "lrs_pages:client-deactivate": "lrs.client",
+    "assessment:quiz-list": None,
+    "assessment:quiz-detail": "assessment.quiz",
+    "assessment:quiz-start": "assessment.quiz",
+    "assessment:my-attempts": None,
+    "assessment:attempt-take": "assessment.attempt",
+    "assessment:attempt-result": "assessment.attempt",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
 # the granted user holds the role at the union, the refused one at the other union.
-UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement"}
+UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz"}
+# Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
+# person of the same union.
+OWN_ONLY_KINDS = {"assessment.attempt"}
 
 
 def protected_urls():
@@ -70,8 +79,10 @@ def test_every_protected_url_has_a_case():
     assert {name for name, _, _ in protected_urls()} == set(OBJECT_KIND)
 
 
-def _path(route: str, pk: int | None) -> str:
-    return "/" + route.replace("<int:pk>", str(pk))
+def _path(route: str, target) -> str:
+    return "/" + route.replace("<int:pk>", str(getattr(target, "pk", None))).replace(
+        "<slug:slug>", str(getattr(target, "slug", None))
+    )
 
 
 @pytest.mark.parametrize(("name", "route", "permission"), protected_urls())
@@ -79,12 +90,29 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
     world, client, name, route, permission
 ):
     kind, action = kind_and_action(permission)
+    object_kind = OBJECT_KIND[name]
+    if object_kind in OWN_ONLY_KINDS:
+        target = world.objects_of(object_kind)["r1b1w1"]
+        client.force_login(world.people["r1b1w1"].account)
+        assert client.get(_path(route, target)).status_code in (200, 302)
+        client.force_login(world.people["r1b1w2"].account)
+        assert client.get(_path(route, target)).status_code == 404
+        counter.add("url", granted=True)
+        counter.add("url", granted=False)
+        return
+    if object_kind is None and all(
+        r.reach == Reach.SELF for r in POLICY if r.kind == kind and r.action == action
+    ):
+        # A page of one's own records (my attempts): every learner has it, showing only theirs.
+        client.force_login(world.people["r1b1w1"].account)
+        assert client.get(_path(route, None)).status_code == 200
+        counter.add("url", granted=True)
+        return
     role = next(
         r.role
         for r in sorted(POLICY, key=str)
-        if r.kind == kind and r.action == action and r.reach == Reach.SUBTREE
+        if r.kind == kind and r.action == action and r.reach in (Reach.SUBTREE, Reach.UNION)
     )
-    object_kind = OBJECT_KIND[name]
     union_level = object_kind in UNION_LEVEL_KINDS
     granted_key, refused_key = ("u1", "u2") if union_level else ("r1", "r2")
     granted_user, refused_user = (
@@ -96,7 +124,7 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
     target = world.objects_of(object_kind)[target_key] if object_kind else None
 
     client.force_login(granted_user)
-    assert client.get(_path(route, getattr(target, "pk", None))).status_code in (200, 302)
+    assert client.get(_path(route, target)).status_code in (200, 302)
     counter.add("url", granted=True)
 
     client.force_login(refused_user)
@@ -104,7 +132,7 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
         # Same role, in the other region (union): the object exists but is not theirs.
         RoleGrant.objects.create(user=refused_user, role=role, unit=world.units[refused_key])
     expected_refusal = 404
-    response = client.get(_path(route, getattr(target, "pk", None)))
+    response = client.get(_path(route, target))
     if target is None and any(
         r.role == Role.LEARNER and r.kind == kind and r.action == action for r in POLICY
     ):
@@ -118,6 +146,6 @@ def test_protected_url_sends_anonymous_visitors_to_sign_in(world, client, name, 
     object_kind = OBJECT_KIND[name]
     target_key = "u1" if object_kind in UNION_LEVEL_KINDS else "r1b1w1"
     target = world.objects_of(object_kind)[target_key] if object_kind else None
-    response = client.get(_path(route, getattr(target, "pk", None)))
+    response = client.get(_path(route, target))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]

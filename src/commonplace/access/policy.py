@@ -73,6 +73,18 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a stored xAPI statement; it belongs to the union of the LRS client that "
         "stored it (learners read their own on My learning record, matched by their account)",
     ),
+    "assessment.quiz": ObjectKind(
+        model="assessment.Quiz",
+        unit_path="owner_unit__path",
+        description="a quiz, owned by a unit; once published anyone in the union may take it",
+    ),
+    "assessment.attempt": ObjectKind(
+        model="assessment.Attempt",
+        unit_path="quiz__owner_unit__path",
+        owner="user",
+        description="a person's attempt at a quiz, with their answers and score (others see "
+        "only totals)",
+    ),
 }
 
 _R, _S = Role, Reach
@@ -127,6 +139,17 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.client", "add"),
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.client", "deactivate"),
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "lrs.statement", "view"),
+        # Quizzes: anyone in the union takes a published quiz (the selector keeps drafts out);
+        # learning staff and administrators see and manage the quizzes of their subtree.
+        Rule(_R.LEARNER, _S.UNION, "assessment.quiz", "take"),
+        Rule(_R.STAFF, _S.SUBTREE, "assessment.quiz", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "assessment.quiz", "change"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.quiz", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.quiz", "change"),
+        # Attempts are the person's own; staff of the quiz's unit see totals only, for now.
+        Rule(_R.LEARNER, _S.SELF, "assessment.attempt", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "assessment.attempt", "summarise"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.attempt", "summarise"),
     }
 )
 

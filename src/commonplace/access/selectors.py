@@ -58,6 +58,11 @@ def grants_forget(*, user: User | AnonymousUser) -> None:
             delattr(user, cache)
 
 
+def union_path(path: str) -> str:
+    """The path of the union (the root) of the unit with `path`: its first segment."""
+    return path.split(".", 1)[0] + "."
+
+
 def roles_of(*, user: User | AnonymousUser) -> set[Role]:
     return {Role(grant.role) for grant in grants_active_for(user=user)}
 
@@ -110,6 +115,8 @@ def _reach_of(*, user: User | AnonymousUser, kind: str, action: str) -> _Reach:
                 return _Reach(True, own, frozenset(), frozenset())  # federation-wide grant
             elif rule.reach == Reach.PLACE:
                 places.add(grant.unit.path)
+            elif rule.reach == Reach.UNION:
+                subtrees.add(union_path(grant.unit.path))
             else:
                 subtrees.add(grant.unit.path)
     return _Reach(False, own, frozenset(subtrees), frozenset(places))
@@ -205,6 +212,8 @@ def may_at(*, user: User | AnonymousUser, kind: str, action: str, unit_path: str
             if rule.reach == Reach.PLACE and unit_path == grant.unit.path:
                 return True
             if rule.reach == Reach.SUBTREE and unit_path.startswith(grant.unit.path):
+                return True
+            if rule.reach == Reach.UNION and unit_path.startswith(union_path(grant.unit.path)):
                 return True
     return False
 

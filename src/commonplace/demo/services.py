@@ -19,6 +19,10 @@ from django.db import transaction
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.accounts.models import User
+from commonplace.assessment.enums import QuestionKind, QuizStatus
+from commonplace.assessment.models import Choice, Question, Quiz
+from commonplace.assessment.selectors import quiz_questions
+from commonplace.assessment.services import attempt_start, attempt_submit
 from commonplace.lrs.enums import Scope
 from commonplace.lrs.services import lrs_client_create
 from commonplace.organisation.enums import UnitKind
@@ -28,6 +32,7 @@ from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
 from . import data
+from .quizzes import DEMO_QUIZZES
 
 SEED = 20261123
 TODAY = date(2026, 11, 1)  # a fixed "today" keeps the demo identical on every machine
@@ -330,12 +335,87 @@ def step_lrs_client(ctx: DemoContext) -> None:
     ctx.report("lrs: client demo-lrs-key")
 
 
+def _quiz_create(union: OrgUnit, spec: dict) -> Quiz:  # type: ignore[type-arg]
+    quiz = Quiz.objects.create(
+        title=spec["title"],
+        slug=spec["slug"],
+        introduction=spec["introduction"],
+        owner_unit=union,
+        pass_mark=spec["pass_mark"],
+        status=QuizStatus.PUBLISHED,
+    )
+    choices = []
+    for order, (kind, text, explanation, answer) in enumerate(spec["questions"], start=1):
+        question = Question.objects.create(
+            quiz=quiz,
+            order=order,
+            kind=kind,
+            text=text,
+            explanation=explanation,
+            answer_true=answer if kind == QuestionKind.TRUE_FALSE else None,
+            accepted_answers=answer if kind == QuestionKind.SHORT_TEXT else [],
+        )
+        if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            choices += [
+                Choice(question=question, text=t, is_correct=ok, order=i)
+                for i, (t, ok) in enumerate(answer)
+            ]
+        elif kind == QuestionKind.MATCHING:
+            choices += [
+                Choice(question=question, text=t, match_text=m, order=i)
+                for i, (t, m) in enumerate(answer)
+            ]
+        elif kind == QuestionKind.ORDERING:
+            # Shown in an order other than the right one: the right order, rotated by one.
+            items = list(enumerate(answer, start=1))
+            items = items[1:] + items[:1]
+            choices += [
+                Choice(question=question, text=t, position=p, order=i)
+                for i, (p, t) in enumerate(items)
+            ]
+    Choice.objects.bulk_create(choices)
+    return quiz
+
+
+def quiz_right_responses(quiz: Quiz) -> dict[int, object]:
+    """The right answer to every question of `quiz`, as the quiz page would post it."""
+    responses: dict[int, object] = {}
+    for question in quiz_questions(quiz=quiz):
+        choices = list(question.choices.all())
+        kind = question.kind
+        if kind == QuestionKind.SINGLE:
+            responses[question.pk] = next(str(c.pk) for c in choices if c.is_correct)
+        elif kind == QuestionKind.MULTIPLE:
+            responses[question.pk] = [str(c.pk) for c in choices if c.is_correct]
+        elif kind == QuestionKind.TRUE_FALSE:
+            responses[question.pk] = "true" if question.answer_true else "false"
+        elif kind == QuestionKind.SHORT_TEXT:
+            responses[question.pk] = question.accepted_answers[0]
+        elif kind == QuestionKind.MATCHING:
+            responses[question.pk] = {str(c.pk): str(c.pk) for c in choices}
+        elif kind == QuestionKind.ORDERING:
+            responses[question.pk] = {str(c.pk): str(c.position) for c in choices}
+    return responses
+
+
+def step_quizzes(ctx: DemoContext) -> None:
+    """Two published quizzes for every member; the demo learner has passed the first one
+    (recorded through the service, so its xAPI statements are there too)."""
+    quizzes = [_quiz_create(ctx.require_union(), spec) for spec in DEMO_QUIZZES]
+    learner = ctx.accounts.get("learner")
+    if learner is not None:
+        attempt = attempt_start(actor=learner, quiz=quizzes[0])
+        attempt_submit(actor=learner, attempt=attempt, responses=quiz_right_responses(quizzes[0]))
+    ctx.report(f"quizzes: {len(quizzes)} published, one passed attempt by the demo learner")
+
+
 DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_tree,
     step_members,
     step_accounts,
     step_reps,
     step_lrs_client,
+    step_quizzes,
 ]
 
 

@@ -354,17 +354,19 @@ def statement_record(
     activity_name: dict[str, str],
     result: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
+    definition: dict[str, Any] | None = None,
 ) -> str:
     """Record one statement from the platform itself: in-process, through the same checks and
     store as HTTP clients, with the platform as authority. Features use `lrs.vocabulary`.
-    Returns the statement id."""
+    `definition` adds to the activity's definition (an interaction's `interactionType`,
+    `correctResponsesPattern` and components). Returns the statement id."""
     statement: dict[str, Any] = {
         "actor": actor,
         "verb": {"id": verb.iri, "display": verb.display},
         "object": {
             "objectType": "Activity",
             "id": activity_id,
-            "definition": {"type": activity_type, "name": activity_name},
+            "definition": {**(definition or {}), "type": activity_type, "name": activity_name},
         },
     }
     if result:

@@ -1,0 +1,34 @@
+"""Choices and audit codes of the assessment app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class QuizStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+    SHORT_TEXT = "short_text", _("Short text")
+    MATCHING = "matching", _("Matching")
+    ORDERING = "ordering", _("Ordering")
+
+
+# The xAPI interactionType of each kind of question (cmi.interaction).
+INTERACTION_TYPE = {
+    QuestionKind.SINGLE: "choice",
+    QuestionKind.MULTIPLE: "choice",
+    QuestionKind.TRUE_FALSE: "true-false",
+    QuestionKind.SHORT_TEXT: "fill-in",
+    QuestionKind.MATCHING: "matching",
+    QuestionKind.ORDERING: "sequencing",
+}
+
+
+class AssessmentAuditAction(models.TextChoices):
+    ATTEMPT_STARTED = "assessment.attempt.started", _("Quiz attempt started")
+    ATTEMPT_SUBMITTED = "assessment.attempt.submitted", _("Quiz attempt submitted")
