@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("commonplace.audit.urls")),
     path("xapi/", include("commonplace.lrs.urls")),
     path("lrs/", include("commonplace.lrs.urls_pages")),
+    path("learning/", include("commonplace.learning.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

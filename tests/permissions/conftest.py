@@ -8,10 +8,12 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.audit.models import AuditEvent
+from commonplace.learning.models import Resource
 from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
+from tests.factories.learning import ResourceFactory
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
     BranchFactory,
@@ -31,6 +33,7 @@ class World:
     # LRS clients (and a statement each) of both unions and of the federation ("fed").
     lrs_clients: dict[str, LrsClient] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -55,6 +58,8 @@ class World:
             return dict(self.lrs_clients)
         if kind == "lrs.statement":
             return dict(self.statements)
+        if kind == "learning.resource":
+            return dict(self.resources)
         raise KeyError(kind)
 
 
@@ -66,6 +71,7 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     EqualityAnswers.objects.create(person=person, sex="female")
     RoleGrant.objects.create(user=person.account, role=Role.LEARNER, unit=unit)
     world.people[key] = person
+    world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

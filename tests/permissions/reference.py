@@ -31,6 +31,8 @@ def place_and_owner(kind: str, obj) -> tuple[OrgUnit | None, int | None]:
     if kind == "lrs.statement":
         union_id = obj.client.union_id if obj.client_id else None
         return (OrgUnit.objects.get(pk=union_id) if union_id else None), None
+    if kind == "learning.resource":
+        return obj.owner_unit, None
     raise KeyError(kind)
 
 
@@ -43,6 +45,8 @@ def _reaches(rule, unit: OrgUnit | None, place: OrgUnit | None, owner, user_id: 
         return False
     if rule.reach == Reach.PLACE:
         return place.pk == unit.pk
+    if rule.reach == Reach.UNION:
+        return ancestors_or_self(place)[-1] == ancestors_or_self(unit)[-1]
     return unit.pk in ancestors_or_self(place)
 
 

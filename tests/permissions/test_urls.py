@@ -32,11 +32,18 @@ OBJECT_KIND = {
     "lrs_pages:client-list": None,
     "lrs_pages:client-add": None,
     "lrs_pages:client-deactivate": "lrs.client",
+    "learning:catalogue": None,
+    "learning:resource-add": None,
+    "learning:resource-detail": "learning.resource",
+    "learning:resource-file": "learning.resource",
+    "learning:resource-edit": "learning.resource",
+    "learning:resource-publish": "learning.resource",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
 # the granted user holds the role at the union, the refused one at the other union.
-UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement"}
+# Learning resources are seen anywhere in their union, so the refusal is from the other union.
+UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "learning.resource"}
 
 
 def protected_urls():
@@ -70,8 +77,9 @@ def test_every_protected_url_has_a_case():
     assert {name for name, _, _ in protected_urls()} == set(OBJECT_KIND)
 
 
-def _path(route: str, pk: int | None) -> str:
-    return "/" + route.replace("<int:pk>", str(pk))
+def _path(route: str, target) -> str:
+    pk, slug = getattr(target, "pk", None), getattr(target, "slug", None)
+    return "/" + route.replace("<int:pk>", str(pk)).replace("<slug:slug>", str(slug))
 
 
 @pytest.mark.parametrize(("name", "route", "permission"), protected_urls())
@@ -82,7 +90,7 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
     role = next(
         r.role
         for r in sorted(POLICY, key=str)
-        if r.kind == kind and r.action == action and r.reach == Reach.SUBTREE
+        if r.kind == kind and r.action == action and r.reach in (Reach.SUBTREE, Reach.UNION)
     )
     object_kind = OBJECT_KIND[name]
     union_level = object_kind in UNION_LEVEL_KINDS
@@ -96,7 +104,7 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
     target = world.objects_of(object_kind)[target_key] if object_kind else None
 
     client.force_login(granted_user)
-    assert client.get(_path(route, getattr(target, "pk", None))).status_code in (200, 302)
+    assert client.get(_path(route, target)).status_code in (200, 302)
     counter.add("url", granted=True)
 
     client.force_login(refused_user)
@@ -104,7 +112,7 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
         # Same role, in the other region (union): the object exists but is not theirs.
         RoleGrant.objects.create(user=refused_user, role=role, unit=world.units[refused_key])
     expected_refusal = 404
-    response = client.get(_path(route, getattr(target, "pk", None)))
+    response = client.get(_path(route, target))
     if target is None and any(
         r.role == Role.LEARNER and r.kind == kind and r.action == action for r in POLICY
     ):
@@ -118,6 +126,6 @@ def test_protected_url_sends_anonymous_visitors_to_sign_in(world, client, name, 
     object_kind = OBJECT_KIND[name]
     target_key = "u1" if object_kind in UNION_LEVEL_KINDS else "r1b1w1"
     target = world.objects_of(object_kind)[target_key] if object_kind else None
-    response = client.get(_path(route, getattr(target, "pk", None)))
+    response = client.get(_path(route, target))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]

@@ -9,6 +9,7 @@ REACH_WORDS = {
     Reach.SELF: "own record",
     Reach.PLACE: "the unit itself",
     Reach.SUBTREE: "the unit and below",
+    Reach.UNION: "anywhere in the unit's union",
 }
 
 

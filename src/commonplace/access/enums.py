@@ -21,3 +21,4 @@ class Reach(models.TextChoices):
     SELF = "self", _("the person themself")
     PLACE = "place", _("the very unit")
     SUBTREE = "subtree", _("the unit or below")
+    UNION = "union", _("anywhere in the union of the unit")

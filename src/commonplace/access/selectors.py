@@ -88,6 +88,11 @@ def _unit_ids(
     return cache[key]
 
 
+def union_path(path: str) -> str:
+    """The path of the union (the root) of the unit with `path`: its first segment."""
+    return path.split(".", 1)[0] + "."
+
+
 @dataclass(frozen=True)
 class _Reach:
     everything: bool
@@ -110,6 +115,8 @@ def _reach_of(*, user: User | AnonymousUser, kind: str, action: str) -> _Reach:
                 return _Reach(True, own, frozenset(), frozenset())  # federation-wide grant
             elif rule.reach == Reach.PLACE:
                 places.add(grant.unit.path)
+            elif rule.reach == Reach.UNION:
+                subtrees.add(union_path(grant.unit.path))
             else:
                 subtrees.add(grant.unit.path)
     return _Reach(False, own, frozenset(subtrees), frozenset(places))
@@ -127,7 +134,8 @@ def scope_q(
 
     Built from the policy table and the user's live grants: `Reach.SELF` matches objects whose
     owner is the user, `Reach.PLACE` objects in the very unit of a grant, `Reach.SUBTREE` objects
-    in that unit or below (the units come from one prefix filter on the materialised path). A
+    in that unit or below, `Reach.UNION` objects anywhere in the union of that unit (the units
+    come from one prefix filter on the materialised path). A
     grant with no unit is federation-wide. No grant, no rule: a filter that matches nothing.
     """
     object_kind = KINDS[kind]
@@ -205,6 +213,8 @@ def may_at(*, user: User | AnonymousUser, kind: str, action: str, unit_path: str
             if rule.reach == Reach.PLACE and unit_path == grant.unit.path:
                 return True
             if rule.reach == Reach.SUBTREE and unit_path.startswith(grant.unit.path):
+                return True
+            if rule.reach == Reach.UNION and unit_path.startswith(union_path(grant.unit.path)):
                 return True
     return False
 

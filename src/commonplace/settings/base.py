@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "commonplace.audit",
     "commonplace.people",
     "commonplace.lrs",
+    "commonplace.learning",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",
