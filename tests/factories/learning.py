@@ -25,6 +25,7 @@ class ResourceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Resource
+        skip_postgeneration_save = True
 
     class Params:
         as_file = factory.Trait(
@@ -44,3 +45,8 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     owner_unit = factory.SubFactory(UnionFactory)
     status = ResourceStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
