@@ -103,3 +103,15 @@ def test_resource_publish_and_unpublish(staff, union):
     assert resource.status == ResourceStatus.DRAFT
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"learning.resource.published", "learning.resource.unpublished"} <= actions
+
+
+def test_demo_catalogue_builds_published_resources_in_both_languages(union):
+    from commonplace.demo.services import DemoContext, step_learning
+    from commonplace.learning.models import Resource
+
+    step_learning(DemoContext(branches=1, members=1, report=lambda _msg: None, union=union))
+
+    resources = Resource.objects.filter(owner_unit=union, status=ResourceStatus.PUBLISHED)
+    assert resources.count() >= 12
+    assert resources.filter(language="cy").count() >= 2
+    assert set(resources.values_list("kind", flat=True)) >= {"page", "link"}

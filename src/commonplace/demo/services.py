@@ -19,6 +19,7 @@ from django.db import transaction
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.accounts.models import User
+from commonplace.learning.services import resource_create, resource_publish, topic_create
 from commonplace.lrs.enums import Scope
 from commonplace.lrs.services import lrs_client_create
 from commonplace.organisation.enums import UnitKind
@@ -27,7 +28,7 @@ from commonplace.organisation.services import path_segment, unit_create
 from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
-from . import data
+from . import data, learning_data
 
 SEED = 20261123
 TODAY = date(2026, 11, 1)  # a fixed "today" keeps the demo identical on every machine
@@ -330,12 +331,46 @@ def step_lrs_client(ctx: DemoContext) -> None:
     ctx.report("lrs: client demo-lrs-key")
 
 
+def step_learning(ctx: DemoContext) -> None:
+    """Topics and published learning resources owned by the union (some in Welsh)."""
+    union = ctx.require_union()
+    topics = {
+        slug: topic_create(slug=slug, name=name, name_cy=name_cy)
+        for slug, name, name_cy in learning_data.TOPICS
+    }
+    for (
+        title,
+        kind,
+        slugs,
+        level,
+        minutes,
+        language,
+        audiences,
+        summary,
+        body,
+        url,
+    ) in learning_data.RESOURCES:
+        resource = resource_create(
+            actor=None,
+            owner_unit=union,
+            fields={
+                "title": title, "kind": kind, "level": level, "duration_minutes": minutes,
+                "language": language, "audiences": audiences, "summary": summary,
+                "body": body, "url": url,
+            },
+            topics=[topics[slug] for slug in slugs],
+        )  # fmt: skip
+        resource_publish(actor=None, resource=resource)
+    ctx.report(f"learning: {len(learning_data.RESOURCES)} resources in {len(topics)} topics")
+
+
 DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_tree,
     step_members,
     step_accounts,
     step_reps,
     step_lrs_client,
+    step_learning,
 ]
 
 
