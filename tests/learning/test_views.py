@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from commonplace.learning.enums import ResourceStatus
 from commonplace.learning.models import Resource
 from commonplace.lrs.selectors import statements_actor_for_user, statements_of_user
-from tests.factories.learning import PDF_BYTES, ResourceFactory
+from tests.factories.learning import PDF_BYTES, ResourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +177,13 @@ def test_authors_opening_a_draft_records_nothing(client, staff, union):
     client.force_login(staff)
     assert client.get(f"/learning/{resource.slug}/").status_code == 200
     assert not statements_of_user(user=staff).exists()
+
+
+def test_catalogue_filters_by_topic_through_the_form(client, learner, union):
+    topic = TopicFactory(slug="health-and-safety", name="Health and safety")
+    ResourceFactory(owner_unit=union, title="Spotting a stress risk", topics=[topic])
+    ResourceFactory(owner_unit=union, title="Fractions at work")
+    client.force_login(learner)
+    response = client.get("/learning/", {"topic": "health-and-safety", "level": ""})
+    assert b"Spotting a stress risk" in response.content
+    assert b"Fractions at work" not in response.content

@@ -10,22 +10,28 @@ from .models import Resource
 from .selectors import topics_all
 
 
-class CatalogueSearchForm(GovukForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-    level = forms.ChoiceField(label=_("Level"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    duration = forms.ChoiceField(label=_("Time it takes"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+def _any(choices: Any) -> list[tuple[str, Any]]:
+    return [("", _("Any")), *choices]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        any_ = ("", _("Any"))
-        self.fields["topic"].choices = [any_, *((t.slug, t.label) for t in topics_all())]
-        self.fields["level"].choices = [any_, *Level.choices]
-        self.fields["kind"].choices = [any_, *ResourceKind.choices]
-        self.fields["duration"].choices = [any_, *DurationBand.choices]
-        self.fields["language"].choices = [any_, *Language.choices]
+
+def _topic_choices() -> list[tuple[str, Any]]:
+    return _any((topic.slug, topic.label) for topic in topics_all())
+
+
+class CatalogueSearchForm(GovukForm):
+    """The catalogue's filters. Choices are given to the fields themselves (the topics as a
+    callable), because the GOV.UK mixin validates a bound form while it is being built."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=_topic_choices)
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=_any(Level.choices))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(ResourceKind.choices))
+    duration = forms.ChoiceField(
+        label=_("Time it takes"), required=False, choices=_any(DurationBand.choices)
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=_any(Language.choices)
+    )
 
 
 class ResourceForm(GovukModelForm):
