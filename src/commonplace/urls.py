@@ -18,6 +18,7 @@ urlpatterns = [
     path("xapi/", include("commonplace.lrs.urls")),
     path("lrs/", include("commonplace.lrs.urls_pages")),
     path("", include("commonplace.assessment.urls")),
+    path("learning/", include("commonplace.learning.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

@@ -8,11 +8,13 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.audit.models import AuditEvent
+from commonplace.learning.models import Resource
 from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import AttemptFactory, QuizFactory
+from tests.factories.learning import ResourceFactory
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
     BranchFactory,
@@ -35,15 +37,23 @@ class World:
     # A published quiz owned by every unit, and an attempt at it by that unit's person.
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
-        if kind == "people.person":
-            return dict(self.people)
+        simple = {
+            "people.person": self.people,
+            "organisation.orgunit": self.units,
+            "lrs.client": self.lrs_clients,
+            "lrs.statement": self.statements,
+            "assessment.quiz": self.quizzes,
+            "assessment.attempt": self.attempts,
+            "learning.resource": self.resources,
+        }
+        if kind in simple:
+            return dict(simple[kind])
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
-        if kind == "organisation.orgunit":
-            return dict(self.units)
         if kind == "access.rolegrant":
             return {
                 k: RoleGrant.objects.get(user=p.account, role=Role.LEARNER)
@@ -55,14 +65,6 @@ class World:
                 for k, p in self.people.items()
                 if k in ("u1", "u2")
             }
-        if kind == "lrs.client":
-            return dict(self.lrs_clients)
-        if kind == "lrs.statement":
-            return dict(self.statements)
-        if kind == "assessment.quiz":
-            return dict(self.quizzes)
-        if kind == "assessment.attempt":
-            return dict(self.attempts)
         raise KeyError(kind)
 
 
@@ -77,6 +79,7 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     quiz = QuizFactory(owner_unit=unit, slug=f"quiz-{key}", title=f"Quiz of {key}")
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
+    world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

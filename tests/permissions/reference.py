@@ -15,27 +15,27 @@ def ancestors_or_self(unit: OrgUnit) -> list[int]:
     return chain
 
 
+def _union_of(union_id: int | None) -> OrgUnit | None:
+    return OrgUnit.objects.get(pk=union_id) if union_id else None
+
+
+# Where each kind of object sits in the tree, and who owns it (None: nobody).
+PLACE_AND_OWNER = {
+    "people.person": lambda o: (o.home_unit, o.account_id),
+    "people.equalityanswers": lambda o: (o.person.home_unit, o.person.account_id),
+    "organisation.orgunit": lambda o: (o, None),
+    "access.rolegrant": lambda o: (o.unit, o.user_id),
+    "audit.auditevent": lambda o: (_union_of(o.union_id), None),
+    "lrs.client": lambda o: (_union_of(o.union_id), None),
+    "lrs.statement": lambda o: (_union_of(o.client.union_id if o.client_id else None), None),
+    "assessment.quiz": lambda o: (o.owner_unit, None),
+    "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
+    "learning.resource": lambda o: (o.owner_unit, None),
+}
+
+
 def place_and_owner(kind: str, obj) -> tuple[OrgUnit | None, int | None]:
-    if kind == "people.person":
-        return obj.home_unit, obj.account_id
-    if kind == "people.equalityanswers":
-        return obj.person.home_unit, obj.person.account_id
-    if kind == "organisation.orgunit":
-        return obj, None
-    if kind == "access.rolegrant":
-        return obj.unit, obj.user_id
-    if kind == "audit.auditevent":
-        return (OrgUnit.objects.get(pk=obj.union_id) if obj.union_id else None), None
-    if kind == "lrs.client":
-        return (OrgUnit.objects.get(pk=obj.union_id) if obj.union_id else None), None
-    if kind == "lrs.statement":
-        union_id = obj.client.union_id if obj.client_id else None
-        return (OrgUnit.objects.get(pk=union_id) if union_id else None), None
-    if kind == "assessment.quiz":
-        return obj.owner_unit, None
-    if kind == "assessment.attempt":
-        return obj.quiz.owner_unit, obj.user_id
-    raise KeyError(kind)
+    return PLACE_AND_OWNER[kind](obj)
 
 
 def _reaches(rule, unit: OrgUnit | None, place: OrgUnit | None, owner, user_id: int) -> bool:

@@ -38,11 +38,19 @@ OBJECT_KIND = {
     "assessment:my-attempts": None,
     "assessment:attempt-take": "assessment.attempt",
     "assessment:attempt-result": "assessment.attempt",
+    "learning:catalogue": None,
+    "learning:resource-add": None,
+    "learning:resource-detail": "learning.resource",
+    "learning:resource-file": "learning.resource",
+    "learning:resource-edit": "learning.resource",
+    "learning:resource-publish": "learning.resource",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
 # the granted user holds the role at the union, the refused one at the other union.
-UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz"}
+# Learning resources and quizzes are seen anywhere in their union, so the refusal is from
+# the other union.
+UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
 OWN_ONLY_KINDS = {"assessment.attempt"}
@@ -80,9 +88,8 @@ def test_every_protected_url_has_a_case():
 
 
 def _path(route: str, target) -> str:
-    return "/" + route.replace("<int:pk>", str(getattr(target, "pk", None))).replace(
-        "<slug:slug>", str(getattr(target, "slug", None))
-    )
+    pk, slug = getattr(target, "pk", None), getattr(target, "slug", None)
+    return "/" + route.replace("<int:pk>", str(pk)).replace("<slug:slug>", str(slug))
 
 
 @pytest.mark.parametrize(("name", "route", "permission"), protected_urls())

@@ -85,6 +85,12 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a person's attempt at a quiz, with their answers and score (others see "
         "only totals)",
     ),
+    "learning.resource": ObjectKind(
+        model="learning.Resource",
+        unit_path="owner_unit__path",
+        description="a learning resource of the catalogue (page, video, file or link), owned by a "
+        "unit; everyone in its union sees it once published, drafts only those who may change it",
+    ),
 }
 
 _R, _S = Role, Reach
@@ -150,6 +156,19 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         Rule(_R.LEARNER, _S.SELF, "assessment.attempt", "view"),
         Rule(_R.STAFF, _S.SUBTREE, "assessment.attempt", "summarise"),
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.attempt", "summarise"),
+        # The learning catalogue: every role of a union sees its resources (the selector shows
+        # drafts only to those who may change them); learning staff and administrators author
+        # and publish at their place and below.
+        *(
+            Rule(role, _S.UNION, "learning.resource", "view")
+            for role in Role
+            if role != _R.PARTNER_CONTACT
+        ),
+        *(
+            Rule(role, _S.SUBTREE, "learning.resource", action)
+            for role in (_R.STAFF, _R.ADMINISTRATOR)
+            for action in ("add", "change", "publish")
+        ),
     }
 )
 

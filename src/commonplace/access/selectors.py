@@ -134,7 +134,8 @@ def scope_q(
 
     Built from the policy table and the user's live grants: `Reach.SELF` matches objects whose
     owner is the user, `Reach.PLACE` objects in the very unit of a grant, `Reach.SUBTREE` objects
-    in that unit or below (the units come from one prefix filter on the materialised path). A
+    in that unit or below, `Reach.UNION` objects anywhere in the union of that unit (the units
+    come from one prefix filter on the materialised path). A
     grant with no unit is federation-wide. No grant, no rule: a filter that matches nothing.
     """
     object_kind = KINDS[kind]

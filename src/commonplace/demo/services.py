@@ -23,6 +23,7 @@ from commonplace.assessment.enums import QuestionKind, QuizStatus
 from commonplace.assessment.models import Choice, Question, Quiz
 from commonplace.assessment.selectors import quiz_questions
 from commonplace.assessment.services import attempt_start, attempt_submit
+from commonplace.learning.services import resource_create, resource_publish, topic_create
 from commonplace.lrs.enums import Scope
 from commonplace.lrs.services import lrs_client_create
 from commonplace.organisation.enums import UnitKind
@@ -31,7 +32,7 @@ from commonplace.organisation.services import path_segment, unit_create
 from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
-from . import data
+from . import data, learning_data
 from .quizzes import DEMO_QUIZZES
 
 SEED = 20261123
@@ -409,6 +410,39 @@ def step_quizzes(ctx: DemoContext) -> None:
     ctx.report(f"quizzes: {len(quizzes)} published, one passed attempt by the demo learner")
 
 
+def step_learning(ctx: DemoContext) -> None:
+    """Topics and published learning resources owned by the union (some in Welsh)."""
+    union = ctx.require_union()
+    topics = {
+        slug: topic_create(slug=slug, name=name, name_cy=name_cy)
+        for slug, name, name_cy in learning_data.TOPICS
+    }
+    for (
+        title,
+        kind,
+        slugs,
+        level,
+        minutes,
+        language,
+        audiences,
+        summary,
+        body,
+        url,
+    ) in learning_data.RESOURCES:
+        resource = resource_create(
+            actor=None,
+            owner_unit=union,
+            fields={
+                "title": title, "kind": kind, "level": level, "duration_minutes": minutes,
+                "language": language, "audiences": audiences, "summary": summary,
+                "body": body, "url": url,
+            },
+            topics=[topics[slug] for slug in slugs],
+        )  # fmt: skip
+        resource_publish(actor=None, resource=resource)
+    ctx.report(f"learning: {len(learning_data.RESOURCES)} resources in {len(topics)} topics")
+
+
 DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_tree,
     step_members,
@@ -416,6 +450,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_reps,
     step_lrs_client,
     step_quizzes,
+    step_learning,
 ]
 
 

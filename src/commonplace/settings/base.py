@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "commonplace.people",
     "commonplace.lrs",
     "commonplace.assessment",
+    "commonplace.learning",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",

@@ -1,0 +1,61 @@
+"""Choices of the learning catalogue, its limits and its audit codes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Extension → the bytes the file must start with (DOCX and ODT are zip archives).
+FILE_SIGNATURES = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04", ".odt": b"PK\x03\x04"}
+
+
+class ResourceKind(models.TextChoices):
+    PAGE = "page", _("Page")
+    VIDEO = "video", _("Video")
+    FILE = "file", _("File")
+    LINK = "link", _("Link")
+
+
+class Level(models.TextChoices):
+    ENTRY = "entry", _("Entry")
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    EXPERT = "expert", _("Expert")
+
+
+class Audience(models.TextChoices):
+    MEMBERS = "members", _("Members")
+    ULRS = "ulrs", _("Union learning reps")
+    ACTIVISTS = "activists", _("Activists")
+    STAFF = "staff", _("Staff")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    WELSH = "cy", _("Welsh")
+
+
+class ResourceStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class DurationBand(models.TextChoices):
+    """Catalogue filter: (upper bound in minutes, exclusive lower bound)."""
+
+    SHORT = "short", _("Up to 15 minutes")
+    HOUR = "hour", _("Up to an hour")
+    LONGER = "longer", _("Longer than an hour")
+
+
+DURATION_BOUNDS = {
+    DurationBand.SHORT: (0, 15),
+    DurationBand.HOUR: (0, 60),
+    DurationBand.LONGER: (61, None),
+}
+
+
+class LearningAuditAction(models.TextChoices):
+    RESOURCE_CREATED = "learning.resource.created", _("Learning resource created")
+    RESOURCE_CHANGED = "learning.resource.changed", _("Learning resource changed")
+    RESOURCE_PUBLISHED = "learning.resource.published", _("Learning resource published")
+    RESOURCE_UNPUBLISHED = "learning.resource.unpublished", _("Learning resource unpublished")

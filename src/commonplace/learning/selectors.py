@@ -1,0 +1,112 @@
+"""Reads of the learning catalogue, scoped to a user through the policy table.
+
+A user sees a resource when the policy lets them view it (anyone in its union) and it is
+published, or when they may change it (its authors' scope sees drafts too).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from commonplace.access.selectors import scope_q
+from commonplace.lrs import vocabulary
+from commonplace.lrs.selectors import statements_of_user
+from commonplace.organisation.selectors import units_visible_to
+
+from .enums import DURATION_BOUNDS, DurationBand, ResourceStatus
+from .models import Resource, Topic
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from commonplace.accounts.models import User
+    from commonplace.organisation.models import OrgUnit
+
+KIND = "learning.resource"
+
+
+def resources_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Resource]:
+    """Resources `user` may `action`; for "view", drafts only within their authoring scope."""
+    if action != "view":
+        return Resource.objects.filter(scope_q(user=user, kind=KIND, action=action))
+    published = Q(status=ResourceStatus.PUBLISHED) & scope_q(user=user, kind=KIND, action="view")
+    return Resource.objects.filter(published | scope_q(user=user, kind=KIND, action="change"))
+
+
+def resources_search(
+    *,
+    user: User | AnonymousUser,
+    text: str = "",
+    topic: Topic | None = None,
+    level: str = "",
+    kind: str = "",
+    duration: str = "",
+    language: str = "",
+) -> QuerySet[Resource]:
+    """The catalogue: visible resources matching every filter given, newest first."""
+    resources = resources_visible_to(user=user)
+    if text:
+        resources = resources.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Q(body__icontains=text)
+        )
+    if topic is not None:
+        resources = resources.filter(topics=topic)
+    if level:
+        resources = resources.filter(level=level)
+    if kind:
+        resources = resources.filter(kind=kind)
+    if duration:
+        low, high = DURATION_BOUNDS[DurationBand(duration)]
+        resources = resources.filter(duration_minutes__gte=low)
+        if high is not None:
+            resources = resources.filter(duration_minutes__lte=high)
+    if language:
+        resources = resources.filter(language=language)
+    return resources.prefetch_related("topics").order_by("-published_at", "title", "pk")
+
+
+def resource_get_visible(
+    *, user: User | AnonymousUser, slug: str, action: str = "view"
+) -> Resource:
+    """One resource `user` may `action`; 404 when it is absent or not theirs."""
+    return get_object_or_404(
+        resources_visible_to(user=user, action=action).select_related("owner_unit", "author"),
+        slug=slug,
+    )
+
+
+def topics_all() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name")
+
+
+def topic_get_or_none(*, slug: object) -> Topic | None:
+    if not isinstance(slug, str) or not slug:
+        return None
+    return Topic.objects.filter(slug=slug).first()
+
+
+def units_for_authoring(*, user: User | AnonymousUser) -> QuerySet[OrgUnit]:
+    """Units `user` sees in which they may add learning resources."""
+    return units_visible_to(user=user).filter(
+        scope_q(user=user, kind=KIND, action="add", unit_path="path", owner="")
+    )
+
+
+def resource_experienced_recently(*, user: User, activity_id: str) -> bool:
+    """Whether `user` has an `experienced` statement for the activity stored since midnight."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        statements_of_user(user=user)
+        .filter(
+            activity_id=activity_id,
+            verb_id=vocabulary.EXPERIENCED.iri,
+            stored__gte=midnight,
+            stored__lt=midnight + timedelta(days=1),
+        )
+        .exists()
+    )
