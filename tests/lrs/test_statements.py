@@ -321,3 +321,19 @@ def test_the_activities_resource_merges_definitions_across_statements(xapi):
     got = xapi.get({"activityId": english["object"]["id"]}, path="/xapi/activities").json()
     assert got["definition"]["name"] == {"en-GB": "Organising 1", "cy": "Trefnu 1 (newydd)"}
     assert got["definition"]["type"] == "http://x.test/t"
+
+
+def test_agent_pages_merge_actor_and_object_statements_in_order(xapi):
+    alice = {"objectType": "Agent", "mbox": "mailto:alice@x.test"}
+    sent = []
+    for n in range(3):
+        sent += xapi.post(statement(email="alice@x.test", verb=f"http://x.test/v{n}")).json()
+        sent += xapi.post(statement(email=f"rep{n}@x.test", object=alice)).json()
+    xapi.post(statement(email="bob@x.test"))  # not Alice's
+    seen, page = [], stored(xapi, agent=json.dumps(alice), limit=2)
+    while True:
+        seen += [s["id"] for s in page["statements"]]
+        if not page["more"]:
+            break
+        page = xapi.client.get(page["more"], headers=xapi.headers()).json()
+    assert seen == list(reversed(sent))  # newest first, each once

@@ -10,7 +10,7 @@ the targeting statements only and merged in order.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -68,24 +68,24 @@ class StatementQuery:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _match_q(query: StatementQuery, prefix: str = "") -> Q:
-    """The non-time filters, as a Q over the statement (or, with prefix, a related one)."""
+def _match_q(query: StatementQuery) -> Q:
+    """The non-time filters, as a Q (empty when there are none)."""
     q = Q()
     if query.agent is not None:
         key = agent_key(query.agent)
-        agent_q = Q(**{f"{prefix}actor_key": key}) | Q(**{f"{prefix}object_agent_key": key})
+        agent_q = Q(actor_key=key) | Q(object_agent_key=key)
         if query.related_agents:
-            agent_q |= Q(**{f"{prefix}keys__has": "r:" + key})
+            agent_q |= Q(keys__has="r:" + key)
         q &= agent_q
     if query.verb is not None:
-        q &= Q(**{f"{prefix}verb_id": query.verb})
+        q &= Q(verb_id=query.verb)
     if query.activity is not None:
-        activity_q = Q(**{f"{prefix}activity_id": query.activity})
+        activity_q = Q(activity_id=query.activity)
         if query.related_activities:
-            activity_q |= Q(**{f"{prefix}keys__has": "x:" + query.activity})
+            activity_q |= Q(keys__has="x:" + query.activity)
         q &= activity_q
     if query.registration is not None:
-        q &= Q(**{f"{prefix}registration": query.registration})
+        q &= Q(registration=query.registration)
     return q
 
 
@@ -111,33 +111,56 @@ def _ordered(rows: QuerySet[Statement], ascending: bool) -> QuerySet[Statement]:
     return rows.order_by("stored", "id") if ascending else rows.order_by("-stored", "-id")
 
 
+def _alternatives(query: StatementQuery, match: Q) -> list[Q]:
+    """The match as a union of filters each served by one ordered index: the `agent` filter is
+    "actor is K" or "object is K" (or, with related_agents, "K anywhere"), and an OR of two
+    indexes would make PostgreSQL read and sort every statement of the agent."""
+    if query.agent is None:
+        return [match]
+    key = agent_key(query.agent)
+    rest = _match_q(replace(query, agent=None))
+    alternatives = [Q(actor_key=key), Q(object_agent_key=key)]
+    if query.related_agents:
+        alternatives.append(Q(keys__has="r:" + key))
+    return [rest & alternative for alternative in alternatives]
+
+
+def _merged(pages: list[list[StoredStatement]], ascending: bool) -> list[StoredStatement]:
+    """Several ordered pages as one, in (stored, id) order, each statement once."""
+    if len(pages) == 1:
+        return pages[0]
+    unique = {row.id: row for page in pages for row in page}
+    return sorted(unique.values(), key=lambda r: (r.stored, r.id), reverse=not ascending)
+
+
 def statements_query(
     query: StatementQuery, *, page_size: int
 ) -> tuple[list[StoredStatement], bool]:
-    """One page of matching statements, and whether there are more."""
+    """One page of matching statements, and whether there are more.
+
+    Each alternative reads at most one page past the cursor, so the merged page is exact.
+    """
     size = min(query.limit or page_size, page_size)
     match = _match_q(query)
     page = _page_q(query)
-    rows = _raw(_ordered(Statement.objects.filter(match, page), query.ascending)[: size + 1])
+    pages = [
+        _raw(_ordered(Statement.objects.filter(alternative, page), query.ascending)[: size + 1])
+        for alternative in _alternatives(query, match)
+    ]
     if match:
         # Statements targeting a statement that matches (StatementRefs, voiding included).
-        targeted = Statement.objects.filter(
-            _match_q(query), statement_id=OuterRef("target_statement_id")
-        )
-        targeting = _raw(
-            _ordered(
-                Statement.objects.filter(page, target_statement_id__isnull=False).filter(
-                    Exists(targeted)
-                ),
-                query.ascending,
-            )[: size + 1]
-        )
-        if targeting:
-            rows = sorted(
-                {row.id: row for row in [*rows, *targeting]}.values(),
-                key=lambda row: (row.stored, row.id),
-                reverse=not query.ascending,
+        targeted = Statement.objects.filter(match, statement_id=OuterRef("target_statement_id"))
+        pages.append(
+            _raw(
+                _ordered(
+                    Statement.objects.filter(page, target_statement_id__isnull=False).filter(
+                        Exists(targeted)
+                    ),
+                    query.ascending,
+                )[: size + 1]
             )
+        )
+    rows = _merged([p for p in pages if p] or [[]], query.ascending)
     return rows[:size], len(rows) > size
 
 
