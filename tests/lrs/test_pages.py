@@ -150,7 +150,7 @@ def test_statement_detail_shows_a_summary_and_the_json_and_is_audited(client, st
     page = response.content.decode()
     assert "Safe lifting" in page
     assert "Ann Jones" in page
-    assert "Passed" in page
+    assert "Successful" in page
     assert "Score: 85%" in page
     assert "Union A Moodle" in page
     assert "<pre" in page
@@ -348,7 +348,7 @@ def test_learner_sees_only_their_own_statements(client, learner, lms, other_lms)
     assert {row.statement for row in response.context["rows"]} == {mine, from_elsewhere}
     page = response.content.decode()
     assert "My course" in page
-    assert "Passed" in page
+    assert "Successful" in page
     assert "Their course" not in page
     assert "Voided" not in page
     assert not AuditEvent.objects.filter(action="lrs.statement.viewed").exists()

@@ -57,7 +57,7 @@ def test_object_label_names_activities_agents_and_statements():
 
 def test_result_lines_say_success_completion_and_score():
     assert result_lines({"success": False, "score": {"raw": 7, "max": 10}}) == [
-        "Not passed",
+        "Not successful",
         "Score: 7 out of 10",
     ]
     assert result_lines({"completion": True, "score": {"scaled": 0.5}}) == [

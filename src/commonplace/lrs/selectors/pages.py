@@ -233,9 +233,9 @@ def result_lines(result: Any) -> list[str]:
         return []
     lines = []
     if result.get("success") is True:
-        lines.append(_("Passed"))
+        lines.append(_("Successful"))
     elif result.get("success") is False:
-        lines.append(_("Not passed"))
+        lines.append(_("Not successful"))
     if result.get("completion") is True:
         lines.append(_("Completed"))
     elif result.get("completion") is False:
