@@ -8,11 +8,14 @@ send thousands of statements a second, so the page middleware would only cost ti
 import os
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commonplace.settings.base")
 pages = get_wsgi_application()
+if not settings.SECRET_KEY_SET:
+    raise ImproperlyConfigured(settings.SECRET_KEY_MISSING)  # never serve without one
 
 
 class XapiHandler(WSGIHandler):

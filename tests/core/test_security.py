@@ -36,17 +36,33 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key():
+def _manage(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run manage.py (or `code`) with production settings and no secret key."""
     env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "commonplace.settings.base"}
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, str(ROOT / "src" / "manage.py"), "check"],
+    command = ["-c", code] if code else [str(ROOT / "src" / "manage.py"), *args]
+    return subprocess.run(  # noqa: S603 - our own code
+        [sys.executable, *command],
         env=env,
+        cwd=ROOT / "src",
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode != 0
-    assert "COMMONPLACE_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_refuse_to_serve_without_a_secret_key():
+    deploy_check = _manage("check", "--deploy")
+    assert deploy_check.returncode != 0
+    assert "COMMONPLACE_SECRET_KEY must be set" in deploy_check.stderr
+    serving = _manage(code="import commonplace.wsgi")
+    assert serving.returncode != 0
+    assert "COMMONPLACE_SECRET_KEY must be set" in serving.stderr
+
+
+def test_code_only_commands_run_without_a_secret_key():
+    result = _manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
 
 
 @pytest.mark.django_db

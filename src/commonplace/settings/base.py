@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 SRC_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,14 +31,16 @@ DEBUG = env_bool("COMMONPLACE_DEBUG")
 # The demo relaxes MFA and uses a throw-away secret; never set it in production.
 DEMO = env_bool("COMMONPLACE_DEMO")
 
+# Required outside the demo. Settings still load without it, so that commands which only read
+# the code (makemigrations, makemessages) run anywhere; `check --deploy` (core.E001) and the
+# WSGI entry point refuse to run the site without it.
 SECRET_KEY = os.environ.get("COMMONPLACE_SECRET_KEY", "")
-if not SECRET_KEY:
-    if DEMO or DEBUG:
-        SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 20
-    else:
-        raise ImproperlyConfigured(
-            "COMMONPLACE_SECRET_KEY must be set (it may be omitted only with COMMONPLACE_DEMO=1)."
-        )
+if not SECRET_KEY and (DEMO or DEBUG):
+    SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 20
+SECRET_KEY_SET = bool(SECRET_KEY)  # Django refuses to read an empty SECRET_KEY, so ask this
+SECRET_KEY_MISSING = (
+    "COMMONPLACE_SECRET_KEY must be set (it may be omitted only with COMMONPLACE_DEMO=1)."
+)
 
 ALLOWED_HOSTS = env_list("COMMONPLACE_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("COMMONPLACE_CSRF_TRUSTED_ORIGINS")
