@@ -38,8 +38,8 @@ SECRET_KEY = os.environ.get("COMMONPLACE_SECRET_KEY", "")
 if not SECRET_KEY and (DEMO or DEBUG):
     SECRET_KEY = "insecure-demo-key-never-use-in-production-" + "x" * 20
 SECRET_KEY_SET = bool(SECRET_KEY)  # Django refuses to read an empty SECRET_KEY, so ask this
-SECRET_KEY_MISSING = (  # noqa: S105 (a message, not a secret)
-    "COMMONPLACE_SECRET_KEY must be set (it may be omitted only with COMMONPLACE_DEMO=1)."
+SECRET_KEY_MISSING = (
+    "COMMONPLACE_SECRET_KEY must be set (it may be omitted only with COMMONPLACE_DEMO=1)."  # noqa: S105
 )
 
 ALLOWED_HOSTS = env_list("COMMONPLACE_ALLOWED_HOSTS", "127.0.0.1,localhost")
