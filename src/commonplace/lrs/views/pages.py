@@ -7,9 +7,9 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -142,16 +142,9 @@ class ClientDeactivateView(ScopedPermissionRequired, View):
         return HttpResponseRedirect(reverse("lrs_pages:client-list"))
 
 
-class SignedInRequired:
-    """Any signed-in user: the page shows only their own records (matched by their agent)."""
+class MyRecordView(LoginRequiredMixin, View):
+    """Any signed-in user: only their own statements (matched by their agent)."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc, no-any-return]
-
-
-class MyRecordView(SignedInRequired, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         statements = statements_of_user(user=request.user)
         page = CappedPaginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -159,7 +152,7 @@ class MyRecordView(SignedInRequired, View):
         return render(request, "lrs/my_record.html", {"page": page, "rows": rows})
 
 
-class MyRecordDownloadView(SignedInRequired, View):
+class MyRecordDownloadView(LoginRequiredMixin, View):
     """All the user's own statements as an xAPI statements array (JSON), to keep or take away."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
