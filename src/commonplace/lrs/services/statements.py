@@ -190,51 +190,56 @@ def _context_activities_as_lists(context: Any) -> None:
                 activities[kind] = [value]
 
 
-def _row(statement: dict[str, Any], *, stored: datetime, client_id: int | None) -> tuple[Any, ...]:
+UUID_COLUMNS = ("statement_id", "registration", "target_statement_id")
+TIME_COLUMNS = ("stored", "timestamp")
+JSON_COLUMNS = ("keys", "data")
+
+
+def _row(statement: dict[str, Any], *, stored: datetime, client_id: int | None) -> dict[str, Any]:
+    """The lrs_statement row of a completed statement, by column."""
     obj = statement["object"]
     kind = obj.get("objectType", "Activity")
     context = statement.get("context") or {}
     is_statement_ref = kind == "StatementRef"
-    is_voiding = is_statement_ref and statement["verb"]["id"] == VOIDED
-    return (
-        statement["id"],
-        stored,
-        _parse_time(statement["timestamp"]),
-        agent_key(statement["actor"]) or "anonymous-group",
-        statement["verb"]["id"],
-        obj["id"] if kind == "Activity" else "",
-        context.get("registration"),
-        obj["id"].lower() if is_statement_ref else None,
-        is_voiding,
-        False,
-        statement_keys(statement),
-        client_id,
-        statement["version"],
-        statement,
-        agent_key(obj) if kind in ("Agent", "Group") else "",
-    )
+    return {
+        "statement_id": statement["id"],
+        "stored": stored,
+        "timestamp": _parse_time(statement["timestamp"]),
+        "actor_key": agent_key(statement["actor"]) or "anonymous-group",
+        "verb_id": statement["verb"]["id"],
+        "activity_id": obj["id"] if kind == "Activity" else "",
+        "registration": context.get("registration"),
+        "target_statement_id": obj["id"].lower() if is_statement_ref else None,
+        "is_voiding": is_statement_ref and statement["verb"]["id"] == VOIDED,
+        "voided": False,
+        "keys": statement_keys(statement),
+        "client_id": client_id,
+        "version": statement["version"],
+        "data": statement,
+        "object_agent_key": agent_key(obj) if kind in ("Agent", "Group") else "",
+    }
 
 
-def _insert(rows: list[tuple[Any, ...]]) -> None:
+def _db_value(column: str, value: Any, *, postgres: bool) -> Any:
+    """A row value as the raw INSERT takes it (Django's field conversions, by hand)."""
+    if column in JSON_COLUMNS:
+        return orjson.dumps(value).decode()
+    if postgres or value is None:
+        return value
+    if column in UUID_COLUMNS:  # SQLite keeps UUIDs as 32 hex digits, as Django does
+        return uuid.UUID(value).hex
+    if column in TIME_COLUMNS:
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
+def _insert(rows: list[dict[str, Any]]) -> None:
     """One `executemany` for the whole batch (psycopg pipelines it on PostgreSQL)."""
     postgres = connection.vendor == "postgresql"
     cast = "::jsonb" if postgres else ""
-    placeholders = ", ".join(
-        f"%s{cast}" if column in ("keys", "data") else "%s" for column in COLUMNS
-    )
+    placeholders = ", ".join(f"%s{cast}" if c in JSON_COLUMNS else "%s" for c in COLUMNS)
     sql = f"INSERT INTO lrs_statement ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
-    params = []
-    for row in rows:
-        values = list(row)
-        values[10] = orjson.dumps(values[10]).decode()
-        values[13] = orjson.dumps(values[13]).decode()
-        if not postgres:
-            values[0] = uuid.UUID(values[0]).hex
-            values[6] = uuid.UUID(values[6]).hex if values[6] else None
-            values[7] = uuid.UUID(values[7]).hex if values[7] else None
-            values[1] = connection.ops.adapt_datetimefield_value(values[1])
-            values[2] = connection.ops.adapt_datetimefield_value(values[2])
-        params.append(values)
+    params = [[_db_value(c, row[c], postgres=postgres) for c in COLUMNS] for row in rows]
     with connection.cursor() as cursor:
         if len(params) == 1:
             cursor.execute(sql, params[0])  # one statement: no pipeline round trips
