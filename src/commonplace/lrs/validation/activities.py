@@ -12,6 +12,7 @@ from .primitives import (
     irl_validate,
     language_map_validate,
     object_check,
+    properties_check,
     string_check,
 )
 
@@ -62,18 +63,18 @@ def activity_check(value: Any, where: str) -> None:
         definition_check(value["definition"], f"{where}.definition")
 
 
+_DEFINITION_CHECKS = {
+    "name": language_map_validate,
+    "description": language_map_validate,
+    "type": iri_validate,
+    "moreInfo": irl_validate,
+    "extensions": extensions_validate,
+}
+
+
 def definition_check(value: Any, where: str) -> None:
     object_check(value, where, _DEFINITION_KEYS, "an Activity definition")
-    if "name" in value:
-        language_map_validate(value["name"], f"{where}.name")
-    if "description" in value:
-        language_map_validate(value["description"], f"{where}.description")
-    if "type" in value:
-        iri_validate(value["type"], f"{where}.type")
-    if "moreInfo" in value:
-        irl_validate(value["moreInfo"], f"{where}.moreInfo")
-    if "extensions" in value:
-        extensions_validate(value["extensions"], f"{where}.extensions")
+    properties_check(value, where, _DEFINITION_CHECKS)
     if "interactionType" in value or "correctResponsesPattern" in value:
         _interaction_check(value, where)
     elif not value.keys().isdisjoint(_COMPONENT_LISTS):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from ..errors import BadRequest
@@ -88,6 +89,15 @@ def object_check(value: Any, where: str, allowed: frozenset[str], kind: str) -> 
     if not value.keys() <= allowed:
         unknown = sorted(set(value) - allowed)[0]
         raise BadRequest(f"{where}.{unknown}: is not a property of {kind}.")
+
+
+def properties_check(
+    value: dict[str, Any], where: str, checks: Mapping[str, Callable[[Any, str], None]]
+) -> None:
+    """Run the check of each property `value` has, naming it in `where`."""
+    for name, check in checks.items():
+        if name in value:
+            check(value[name], f"{where}.{name}")
 
 
 def string_check(value: Any, where: str) -> None:

@@ -24,6 +24,7 @@ from .primitives import (
     media_type_validate,
     number_check,
     object_check,
+    properties_check,
     sha2_validate,
     string_check,
     timestamp_validate,
@@ -166,18 +167,7 @@ def _substatement_check(value: dict[str, Any], where: str, v2: bool) -> None:
 
 def _result_check(value: Any, where: str) -> None:
     object_check(value, where, _RESULT_KEYS, "a Result")
-    if "score" in value:
-        _score_check(value["score"], f"{where}.score")
-    if "success" in value:
-        boolean_check(value["success"], f"{where}.success")
-    if "completion" in value:
-        boolean_check(value["completion"], f"{where}.completion")
-    if "response" in value:
-        string_check(value["response"], f"{where}.response")
-    if "duration" in value:
-        duration_validate(value["duration"], f"{where}.duration")
-    if "extensions" in value:
-        extensions_validate(value["extensions"], f"{where}.extensions")
+    properties_check(value, where, _RESULT_CHECKS)
 
 
 def _score_check(value: Any, where: str) -> None:
@@ -196,6 +186,16 @@ def _score_check(value: Any, where: str) -> None:
             raise BadRequest(f"{where}.raw: must not be less than min.")
         if high is not None and raw > high:
             raise BadRequest(f"{where}.raw: must not be more than max.")
+
+
+_RESULT_CHECKS = {
+    "score": _score_check,
+    "success": boolean_check,
+    "completion": boolean_check,
+    "response": string_check,
+    "duration": duration_validate,
+    "extensions": extensions_validate,
+}
 
 
 def _context_check(value: Any, where: str, v2: bool, object_type: str) -> None:
