@@ -54,6 +54,10 @@ def quiz_questions(*, quiz: Quiz, order: list[int] | None = None) -> list[Questi
     return questions
 
 
+def quiz_question_count(*, quiz: Quiz) -> int:
+    return Question.objects.filter(quiz=quiz).count()
+
+
 def attempts_of(*, user: User | AnonymousUser, quiz: Quiz | None = None) -> QuerySet[Attempt]:
     """The user's own attempts (newest first), of one quiz or all."""
     attempts = Attempt.objects.filter(

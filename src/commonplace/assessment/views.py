@@ -24,6 +24,7 @@ from .selectors import (
     attempts_of,
     quiz_attempt_totals,
     quiz_get_visible,
+    quiz_question_count,
     quiz_questions,
     quizzes_visible_to,
 )
@@ -52,7 +53,7 @@ class QuizDetailView(ScopedPermissionRequired, View):
             totals = quiz_attempt_totals(user=request.user, quiz=quiz)
         context = {
             "quiz": quiz,
-            "question_count": len(quiz_questions(quiz=quiz)),
+            "question_count": quiz_question_count(quiz=quiz),
             "attempts_left": attempts_left(user=request.user, quiz=quiz),
             "open_attempt": attempt_open(user=request.user, quiz=quiz),
             "attempts": attempts_of(user=request.user, quiz=quiz)[:5],
