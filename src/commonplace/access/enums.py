@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     BRANCH_OFFICER = "branch_officer", _("Branch officer")
     ORGANISER = "organiser", _("Organiser")
     STAFF = "staff", _("Learning and organising staff")
+    ASSESSOR = "assessor", _("Assessor")
+    REVIEWER = "reviewer", _("Content reviewer")
     PARTNER_CONTACT = "partner_contact", _("Partner contact")
     ADMINISTRATOR = "administrator", _("Administrator")
 
