@@ -34,6 +34,8 @@ $(BUILD)/.built: node_modules/.installed $(shell find src/commonplace/core/asset
 	@mkdir -p $(BUILD)/govuk
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(BUILD)/govuk/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images $(BUILD)/
+	@mkdir -p $(BUILD)/fonts
+	cp node_modules/@fontsource/eb-garamond/files/eb-garamond-latin{,-ext}-{400,700}-normal.woff2 $(BUILD)/fonts/
 	@touch $@
 
 assets: $(BUILD)/.built ## Compile the design system (sass) and copy htmx into static files
