@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
 class StaticFilesFetcher(URLFetcher):
-    """Serve `file:///static/...` from the static files finders and `data:` URLs; refuse the rest."""
+    """Serve `file:///static/...` from the static files finders, and `data:` URLs; refuse others."""
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         prefix = "file://" + settings.STATIC_URL
