@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from commonplace.access.enums import Role
 from commonplace.audit.models import AuditEvent
+from commonplace.people.enums import MembershipStatus
 from commonplace.people.models import EqualityAnswers
 from tests.factories.access import RoleGrantFactory
 from tests.factories.accounts import UserFactory
@@ -99,6 +100,20 @@ def test_people_search_matches_names_and_membership_numbers(client, branch, offi
     assert client.get("/people/?q=rees").context["page"].paginator.count == 1
     assert client.get("/people/?q=A123").context["page"].paginator.count == 1
     assert client.get("/people/?q=nobody").context["page"].paginator.count == 0
+
+
+def test_people_search_filters_by_membership_status_with_the_name(client, branch, officer):
+    workplace = WorkplaceFactory(parent=branch)
+    PersonFactory(home_unit=workplace, family_name="Rees", status=MembershipStatus.MEMBER)
+    PersonFactory(home_unit=workplace, family_name="Rees", status=MembershipStatus.NON_MEMBER)
+    PersonFactory(home_unit=workplace, family_name="Evans", status=MembershipStatus.NON_MEMBER)
+    client.force_login(officer)
+
+    both = client.get("/people/?q=rees&status=non_member").context["page"]
+
+    assert both.paginator.count == 1
+    assert both.object_list[0].status == MembershipStatus.NON_MEMBER
+    assert client.get("/people/?status=non_member").context["page"].paginator.count == 2
 
 
 def test_officer_edits_a_record_and_the_audit_names_only_the_fields(client, branch, officer):

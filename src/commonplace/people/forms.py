@@ -11,11 +11,9 @@ from .services import EQUALITY_FIELDS
 
 class PersonSearchForm(GovukForm):
     q = forms.CharField(label=_("Name or membership number"), required=False, max_length=100)
-    status = forms.ChoiceField(label=_("Membership"), required=False)
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("Any")), *MembershipStatus.choices]
+    status = forms.ChoiceField(
+        label=_("Membership"), required=False, choices=[("", _("Any")), *MembershipStatus.choices]
+    )
 
 
 class MyProfileForm(GovukModelForm):
