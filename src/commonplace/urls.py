@@ -8,6 +8,7 @@ from commonplace.core.views import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("xapi/", include("commonplace.lrs.urls")),  # first: the busiest prefix, resolved fast
     path("accounts/", include("commonplace.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("commonplace.core.urls")),
@@ -15,7 +16,6 @@ urlpatterns = [
     path("", include("commonplace.organisation.urls")),
     path("", include("commonplace.access.urls")),
     path("", include("commonplace.audit.urls")),
-    path("xapi/", include("commonplace.lrs.urls")),
     path("lrs/", include("commonplace.lrs.urls_pages")),
     path("", include("commonplace.assessment.urls")),
     path("learning/", include("commonplace.learning.urls")),

@@ -304,3 +304,7 @@ LRS_PAGE_SIZE = int(os.environ.get("COMMONPLACE_LRS_PAGE_SIZE", "100"))
 # The version the LRS answers in when a request names none (such requests are refused, but the
 # answer still carries a version header): 2.0.0, or 1.0.3 where clients are mostly 1.0.3.
 LRS_DEFAULT_VERSION = os.environ.get("COMMONPLACE_LRS_DEFAULT_VERSION", "2.0.0")
+# Seconds a server process keeps an authenticated LRS client before reading it again: a client
+# deactivated on the staff pages is refused by every process within this time (at once by the
+# process that deactivated it). 0 reads the client on every request.
+LRS_CLIENT_CACHE_SECONDS = float(os.environ.get("COMMONPLACE_LRS_CLIENT_CACHE_SECONDS", "5"))

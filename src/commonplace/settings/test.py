@@ -16,3 +16,6 @@ STORAGES = {
 }
 COMMONPLACE_MFA_REQUIRED = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests reuse client keys across rolled-back transactions: read the client on every request
+# (tests/lrs/test_clients.py turns the cache on where it is the subject).
+LRS_CLIENT_CACHE_SECONDS = 0

@@ -13,7 +13,7 @@ from commonplace.audit.services import audit_record
 from ..enums import LrsAuditAction, Scope
 from ..errors import ClientAlreadyInactiveError
 from ..models import LrsClient
-from ..selectors.clients import lrs_secret_digest
+from ..selectors.clients import lrs_client_forget, lrs_secret_digest
 
 if TYPE_CHECKING:
     from commonplace.accounts.models import User
@@ -66,6 +66,7 @@ def lrs_client_deactivate(*, actor: User | None, client: LrsClient) -> LrsClient
         raise ClientAlreadyInactiveError
     client.is_active = False
     client.save(update_fields=["is_active", "updated_at"])
+    lrs_client_forget(client.key)  # this process at once; the others within the cache time
     audit_record(
         actor=actor, action=LrsAuditAction.CLIENT_DEACTIVATED, subject=client, changes=["is_active"]
     )

@@ -233,18 +233,34 @@ def _db_value(column: str, value: Any, *, postgres: bool) -> Any:
     return value
 
 
-def _insert(rows: list[dict[str, Any]]) -> None:
-    """One `executemany` for the whole batch (psycopg pipelines it on PostgreSQL)."""
-    postgres = connection.vendor == "postgresql"
+def _insert_sql(*, postgres: bool) -> str:
     cast = "::jsonb" if postgres else ""
     placeholders = ", ".join(f"%s{cast}" if c in JSON_COLUMNS else "%s" for c in COLUMNS)
-    sql = f"INSERT INTO lrs_statement ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
+    return f"INSERT INTO lrs_statement ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
+
+
+def _insert(rows: list[dict[str, Any]], *, unless_stored: bool = False) -> bool:
+    """Write the rows with one `executemany` (psycopg pipelines it on PostgreSQL). With
+    `unless_stored` (one row), skip a row whose id is stored; True when it was written."""
+    postgres = connection.vendor == "postgresql"
+    sql = _insert_sql(postgres=postgres)
     params = [[_db_value(c, row[c], postgres=postgres) for c in COLUMNS] for row in rows]
-    with connection.cursor() as cursor:
-        if len(params) == 1:
-            cursor.execute(sql, params[0])  # one statement: no pipeline round trips
-        else:
-            cursor.executemany(sql, params)
+    try:
+        with connection.cursor() as cursor:
+            if unless_stored:
+                cursor.execute(
+                    f"{sql} ON CONFLICT (statement_id) DO NOTHING RETURNING id", params[0]
+                )
+                return cursor.fetchone() is not None
+            if len(params) == 1:
+                cursor.execute(sql, params[0])  # one statement: no pipeline round trips
+            else:
+                cursor.executemany(sql, params)
+            return True
+    except IntegrityError as error:  # the same id stored concurrently
+        raise Conflict("A statement with one of these ids was stored meanwhile.") from error
+    except DataError as error:
+        raise BadRequest(f"A value is too long to store: {error}") from error
 
 
 def _void_targets(statements: Iterable[dict[str, Any]], *, batch_ids: set[str]) -> None:
@@ -287,6 +303,17 @@ def _not_yet_stored(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return fresh
 
 
+def _rows(
+    statements: list[dict[str, Any]], *, stored: datetime, client: LrsClient | None
+) -> list[dict[str, Any]]:
+    client_id = client.pk if client is not None else None
+    try:
+        return [_row(s, stored=stored, client_id=client_id) for s in statements]
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # Validation should have caught it; a client still gets a reason, never a 500.
+        raise BadRequest(f"A statement could not be read: {error!r}.") from error
+
+
 def _write(
     statements: list[dict[str, Any]],
     *,
@@ -294,18 +321,7 @@ def _write(
     client: LrsClient | None,
     attachments: Mapping[str, AttachmentPart],
 ) -> None:
-    client_id = client.pk if client is not None else None
-    try:
-        rows = [_row(s, stored=stored, client_id=client_id) for s in statements]
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        # Validation should have caught it; a client still gets a reason, never a 500.
-        raise BadRequest(f"A statement could not be read: {error!r}.") from error
-    try:
-        _insert(rows)  # inside the caller's transaction: a failure rolls back the whole batch
-    except IntegrityError as error:  # the same id stored concurrently
-        raise Conflict("A statement with one of these ids was stored meanwhile.") from error
-    except DataError as error:
-        raise BadRequest(f"A value is too long to store: {error}") from error
+    _insert(_rows(statements, stored=stored, client=client))  # in the caller's transaction
     if attachments:
         Attachment.objects.bulk_create(
             [
@@ -314,6 +330,22 @@ def _write(
             ],
             ignore_conflicts=True,
         )
+
+
+def _store_one(
+    statement: dict[str, Any], *, stored_at: datetime, client: LrsClient | None, **complete: Any
+) -> None:
+    """The common case, one plain statement, in one round trip: an INSERT that skips a stored
+    id (its own transaction); only then is the stored statement read and compared."""
+    sent = dict(statement)  # as the client sent it, before the LRS completes it
+    row = _rows([_complete(statement, **complete)], stored=stored_at, client=client)[0]
+    if _insert([row], unless_stored=True) or "id" not in sent:
+        return
+    previous = Statement.objects.filter(statement_id=row["statement_id"]).values_list(
+        "data", flat=True
+    )
+    if not _same_statement(previous[0], sent):
+        raise Conflict(f"A different statement with the id {sent['id']} is already stored.")
 
 
 def statements_store(
@@ -339,11 +371,12 @@ def statements_store(
     now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as precise as `stored`
     stored = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     authority = client.authority() if client is not None else platform_authority()
+    complete = {"stored": stored, "authority": authority, "version": version}
+    if len(statements) == 1 and not attachments and statements[0]["verb"]["id"] != VOIDED:
+        _store_one(statements[0], stored_at=now, client=client, **complete)
+        return [statements[0]["id"]]
     with transaction.atomic():
-        fresh = [
-            _complete(statement, stored=stored, authority=authority, version=version)
-            for statement in _not_yet_stored(statements)
-        ]
+        fresh = [_complete(statement, **complete) for statement in _not_yet_stored(statements)]
         if fresh:
             _void_targets(fresh, batch_ids={s["id"] for s in fresh})
             _write(fresh, stored=now, client=client, attachments=attachments)
