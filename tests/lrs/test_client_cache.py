@@ -26,7 +26,7 @@ def _caller(client):
 
 
 def test_a_cached_client_is_read_once(cached, client, django_assert_num_queries):
-    lrs_client, xapi = _caller(client)
+    _, xapi = _caller(client)
     assert xapi.get().status_code == 200  # reads the client
     with django_assert_num_queries(1):  # the statements query only
         assert xapi.get().status_code == 200
@@ -56,6 +56,6 @@ def test_another_process_refuses_a_deactivated_client_when_its_entry_expires(
     assert xapi.get().status_code == 200
     # ...until it expires.
     settings.LRS_CLIENT_CACHE_SECONDS = 0
-    key, (expires, cached_client) = next(iter(client_selectors._CLIENTS.items()))
+    key, (_, cached_client) = next(iter(client_selectors._CLIENTS.items()))
     client_selectors._CLIENTS[key] = (0.0, cached_client)
     assert xapi.get().status_code == 401
