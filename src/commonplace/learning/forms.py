@@ -83,13 +83,13 @@ class ResourceContentForm(GovukModelForm):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._clear: set[str] = set()  # the GOV.UK mixin cleans a bound form while building it
         super().__init__(*args, **kwargs)
         self.fields["url"].help_text = self.fields["url"].help_text % {
             "hosts": ", ".join(video_embed_hosts())
         }
         self.fields["topics"].queryset = topics_all()
         self.fields["topics"].label_from_instance = lambda topic: topic.label
-        self._clear: set[str] = set()
 
     def _current(self, name: str) -> Any:
         """The value the content will have: what was posted, else (files) what it holds."""
