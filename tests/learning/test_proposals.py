@@ -101,9 +101,11 @@ def test_proposal_submit_places_it_at_the_proposers_home_and_sanitises(member, w
         ProposalStatus.SUBMITTED,
         member,
     )
-    assert "<script>" not in proposal.body and "Write it down." in proposal.body
+    assert "<script>" not in proposal.body
+    assert "Write it down." in proposal.body
     assert list(proposal.topics.all()) == [topic]
-    assert AuditEvent.objects.filter(action="learning.proposal.submitted", actor=member).count() == 1
+    submitted = AuditEvent.objects.filter(action="learning.proposal.submitted", actor=member)
+    assert submitted.count() == 1
 
 
 def test_proposal_submit_refuses_incomplete_content_and_saves_nothing(member):
@@ -191,7 +193,8 @@ def test_review_queue_holds_only_waiting_proposals_in_scope(
     queue = list(proposals_to_review(user=reviewer))
 
     assert queue == [proposal]
-    assert returned not in queue and elsewhere not in queue
+    assert returned not in queue
+    assert elsewhere not in queue
     assert list(proposals_to_review(user=other_reviewer)) == []
 
 
