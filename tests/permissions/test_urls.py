@@ -56,6 +56,11 @@ OBJECT_KIND = {
     "learning:proposal-file": "learning.proposal",
     "learning:proposal-video": "learning.proposal",
     "learning:proposal-captions": "learning.proposal",
+    "assessment:quiz-manage": None,
+    "assessment:quiz-create": None,
+    "assessment:quiz-author": "assessment.quiz",
+    "assessment:quiz-settings": "assessment.quiz",
+    "assessment:question-edit": "assessment.quiz",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):

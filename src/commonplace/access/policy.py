@@ -186,6 +186,10 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             for role in (_R.REVIEWER, _R.STAFF, _R.ADMINISTRATOR)
             for action in ("view", "review")
         ),
+        # Quiz authoring (branch `catalogue`): learning staff and administrators create quizzes
+        # at their place and below (they already see and change them there).
+        Rule(_R.STAFF, _S.SUBTREE, "assessment.quiz", "add"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.quiz", "add"),
     }
 )
 
