@@ -125,7 +125,7 @@ class QuizSettingsForm(GovukModelForm):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         if units is not None:
             # Before the GOV.UK mixin runs: it validates a bound form while it is built.
-            self.base_fields = {
+            self.base_fields = {  # type: ignore[misc] # this form's own copy, not the class's
                 **self.base_fields,
                 "owner_unit": forms.ModelChoiceField(
                     label=_("Owned by"), queryset=units, empty_label=None
@@ -158,7 +158,7 @@ class QuestionForm(GovukForm):
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         if self.has_error("text"):
             return cleaned
         problems = question_problems(
@@ -204,6 +204,8 @@ class QuestionForm(GovukForm):
 
 
 def _choice_fields(kind: str) -> dict[str, forms.Field]:
+    text_label: Any
+    match_label: Any
     if kind == QuestionKind.MATCHING:
         text_label, match_label = _("Item %(n)s"), _("What item %(n)s matches")
     elif kind == QuestionKind.ORDERING:

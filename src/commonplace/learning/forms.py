@@ -99,7 +99,7 @@ class ResourceContentForm(GovukModelForm):
         return value
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         kind = cleaned.get("kind")
         if not kind:
             return cleaned
