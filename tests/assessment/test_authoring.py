@@ -275,3 +275,40 @@ def test_a_question_of_another_quiz_is_404(client, staff, draft, union):
     client.force_login(staff)
     url = f"/quizzes/manage/{draft.slug}/question/?question={other_question.pk}"
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("kind", QuestionKind.values)
+def test_the_question_form_of_every_kind_opens(client, staff, draft, kind):
+    client.force_login(staff)
+    response = client.get(f"/quizzes/manage/{draft.slug}/question/?kind={kind}")
+    assert response.status_code == 200
+    assert 'name="text"' in response.content.decode()
+
+
+def test_matching_and_ordering_questions_are_written_through_the_page(client, staff, draft):
+    client.force_login(staff)
+    url = f"/quizzes/manage/{draft.slug}/question/"
+    client.post(
+        url + "?kind=matching",
+        {
+            "text": "Match each rep to their job.",
+            "choice_1_text": "ULR",
+            "choice_1_match": "Learning",
+            "choice_2_text": "Safety rep",
+            "choice_2_match": "Hazards",
+        },
+    )
+    response = client.post(
+        url + "?kind=ordering",
+        {"text": "Put the steps in order.", "choice_1_text": "Listen", "choice_2_text": "Plan"},
+    )
+    assert response.status_code == 302
+    matching = Question.objects.get(kind=QuestionKind.MATCHING)
+    assert sorted(matching.choices.values_list("text", "match_text")) == [
+        ("Safety rep", "Hazards"),
+        ("ULR", "Learning"),
+    ]
+    ordering = Question.objects.get(kind=QuestionKind.ORDERING)
+    assert sorted(ordering.choices.values_list("position", "text")) == [(1, "Listen"), (2, "Plan")]
+    edit = client.get(url + f"?question={ordering.pk}").content.decode()
+    assert edit.index('value="Listen"') < edit.index('value="Plan"')  # shown in the right order
