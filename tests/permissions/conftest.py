@@ -14,7 +14,7 @@ from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import AttemptFactory, QuizFactory
-from tests.factories.learning import ResourceFactory
+from tests.factories.learning import ProposalFactory, ResourceFactory
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
     BranchFactory,
@@ -38,6 +38,8 @@ class World:
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
+    # A proposed resource by every unit's person, waiting for review (with a file and a video).
+    proposals: dict[str, object] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -49,6 +51,7 @@ class World:
             "assessment.quiz": self.quizzes,
             "assessment.attempt": self.attempts,
             "learning.resource": self.resources,
+            "learning.proposal": self.proposals,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -79,7 +82,12 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     quiz = QuizFactory(owner_unit=unit, slug=f"quiz-{key}", title=f"Quiz of {key}")
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
-    world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    world.resources[key] = ResourceFactory(
+        owner_unit=unit, title=f"Resource {key}", as_file=True, with_media=True
+    )
+    world.proposals[key] = ProposalFactory(
+        proposer=person.account, unit=unit, title=f"Proposal of {key}", with_media=True
+    )
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

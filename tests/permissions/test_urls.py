@@ -44,6 +44,23 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    "learning:resource-video": "learning.resource",
+    "learning:resource-captions": "learning.resource",
+    # Catalogue contributions with review (branch `catalogue`).
+    "learning:proposal-list": None,
+    "learning:proposal-add": None,
+    "learning:review-queue": None,
+    "learning:proposal-detail": "learning.proposal",
+    "learning:proposal-edit": "learning.proposal",
+    "learning:proposal-review": "learning.proposal",
+    "learning:proposal-file": "learning.proposal",
+    "learning:proposal-video": "learning.proposal",
+    "learning:proposal-captions": "learning.proposal",
+    "assessment:quiz-manage": None,
+    "assessment:quiz-create": None,
+    "assessment:quiz-author": "assessment.quiz",
+    "assessment:quiz-settings": "assessment.quiz",
+    "assessment:question-edit": "assessment.quiz",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -54,6 +71,8 @@ UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
 OWN_ONLY_KINDS = {"assessment.attempt"}
+# Pages of a kind others may see but only its owner uses (changing one's own proposal).
+OWN_ONLY_URLS = {"learning:proposal-edit"}
 
 
 def protected_urls():
@@ -98,7 +117,7 @@ def test_protected_url_grants_the_table_and_refuses_with_404(
 ):
     kind, action = kind_and_action(permission)
     object_kind = OBJECT_KIND[name]
-    if object_kind in OWN_ONLY_KINDS:
+    if object_kind in OWN_ONLY_KINDS or name in OWN_ONLY_URLS:
         target = world.objects_of(object_kind)["r1b1w1"]
         client.force_login(world.people["r1b1w1"].account)
         assert client.get(_path(route, target)).status_code in (200, 302)

@@ -91,6 +91,14 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a learning resource of the catalogue (page, video, file or link), owned by a "
         "unit; everyone in its union sees it once published, drafts only those who may change it",
     ),
+    # Catalogue contributions (branch `catalogue`): a member's proposed resource.
+    "learning.proposal": ObjectKind(
+        model="learning.Proposal",
+        unit_path="unit__path",
+        owner="proposer",
+        description="a learning resource a member proposes, placed at their workplace or branch; "
+        "only they and the reviewers, staff and administrators above that place see it",
+    ),
 }
 
 _R, _S = Role, Reach
@@ -169,6 +177,19 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             for role in (_R.STAFF, _R.ADMINISTRATOR)
             for action in ("add", "change", "publish")
         ),
+        # Catalogue contributions (branch `catalogue`): any member proposes a resource and sees
+        # and changes their own proposals; content reviewers, learning staff and administrators
+        # see and review (approve or return) the proposals made at their place and below.
+        *(Rule(_R.LEARNER, _S.SELF, "learning.proposal", a) for a in ("view", "add", "change")),
+        *(
+            Rule(role, _S.SUBTREE, "learning.proposal", action)
+            for role in (_R.REVIEWER, _R.STAFF, _R.ADMINISTRATOR)
+            for action in ("view", "review")
+        ),
+        # Quiz authoring (branch `catalogue`): learning staff and administrators create quizzes
+        # at their place and below (they already see and change them there).
+        Rule(_R.STAFF, _S.SUBTREE, "assessment.quiz", "add"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.quiz", "add"),
     }
 )
 

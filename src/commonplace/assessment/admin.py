@@ -1,4 +1,4 @@
-"""Administrators' tools: quizzes are authored here until the staff authoring pages exist."""
+"""Administrators' tools for repairs; staff author quizzes on the pages under `/quizzes/manage/`."""
 
 from django.contrib import admin
 

@@ -32,3 +32,12 @@ INTERACTION_TYPE = {
 class AssessmentAuditAction(models.TextChoices):
     ATTEMPT_STARTED = "assessment.attempt.started", _("Quiz attempt started")
     ATTEMPT_SUBMITTED = "assessment.attempt.submitted", _("Quiz attempt submitted")
+    # Quiz authoring (branch `catalogue`).
+    QUIZ_CREATED = "assessment.quiz.created", _("Quiz created")
+    QUIZ_CHANGED = "assessment.quiz.changed", _("Quiz changed")
+    QUIZ_PUBLISHED = "assessment.quiz.published", _("Quiz published")
+    QUIZ_UNPUBLISHED = "assessment.quiz.unpublished", _("Quiz unpublished")
+    QUESTION_ADDED = "assessment.question.added", _("Quiz question added")
+    QUESTION_CHANGED = "assessment.question.changed", _("Quiz question changed")
+    QUESTION_REMOVED = "assessment.question.removed", _("Quiz question removed")
+    QUESTION_MOVED = "assessment.question.moved", _("Quiz question moved")

@@ -27,3 +27,31 @@ class AnswersInvalidError(DomainError):
     def __init__(self, errors: dict[int, str]) -> None:
         super().__init__()
         self.errors = errors
+
+
+# --- Quiz authoring (branch `catalogue`) ------------------------------------------------------
+
+
+class QuizNotAllowedError(DomainError):
+    code = "quiz_not_allowed"
+    default_message = _("You cannot add quizzes in that place.")
+
+
+class QuestionInvalidError(DomainError):
+    """The question could not be answered correctly as written; the message says why."""
+
+    code = "question_invalid"
+    default_message = _("This question cannot be answered correctly as it stands.")
+
+
+class QuizNotReadyError(DomainError):
+    code = "quiz_not_ready"
+    default_message = _("Add at least one question before you publish the quiz.")
+
+
+class QuestionAnsweredError(ConflictError):
+    code = "question_answered"
+    default_message = _(
+        "People have already answered this question, so it cannot be removed. Unpublish the "
+        "quiz and make a new one if it must change."
+    )

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from commonplace.core.forms import GovukForm, GovukModelForm
 
 from .enums import QuestionKind
+from .marking import ChoiceSpec, question_problems
+from .models import Quiz
 
 if TYPE_CHECKING:
     from .models import Question
@@ -85,3 +91,186 @@ def questions_for_page(
             ]
         items.append(item)
     return items
+
+
+# --- Quiz authoring (branch `catalogue`) ------------------------------------------------------
+
+MAX_CHOICE_ROWS = 8
+
+
+class QuizSettingsForm(GovukModelForm):
+    """A quiz's settings; `units` (when given) are where the author may add it."""
+
+    pass_mark = forms.IntegerField(
+        label=_("Pass mark (per cent)"),
+        min_value=0,
+        max_value=100,
+        initial=70,
+        help_text=_("The share of questions a person must get right to pass, from 0 to 100."),
+    )
+    attempts_limit = forms.IntegerField(
+        label=_("Attempts allowed"),
+        min_value=0,
+        max_value=100,
+        initial=0,
+        help_text=_("0 means as many as they like."),
+    )
+
+    class Meta:
+        model = Quiz
+        fields = ["title", "introduction", "pass_mark", "attempts_limit", "shuffle_questions"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
+        labels = {"shuffle_questions": _("Ask the questions in a different order each time")}
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        if units is not None:
+            # Before the GOV.UK mixin runs: it validates a bound form while it is built.
+            self.base_fields = {  # type: ignore[misc] # this form's own copy, not the class's
+                **self.base_fields,
+                "owner_unit": forms.ModelChoiceField(
+                    label=_("Owned by"), queryset=units, empty_label=None
+                ),
+            }
+        super().__init__(*args, **kwargs)
+
+
+class QuestionForm(GovukForm):
+    """One question of a given kind, with up to `MAX_CHOICE_ROWS` rows of answers (options,
+    matching pairs or items in the right order) and feedback per answer. Checked with
+    `marking.question_problems`, the rule the services apply too. Build it with
+    `question_form_for(kind)`, which adds the fields of the kind."""
+
+    kind: str = ""
+
+    text = forms.CharField(
+        label=_("Question"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    explanation = forms.CharField(
+        label=_("Explanation shown after answering"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, question: Question | None = None, **kwargs: Any) -> None:
+        if question is not None and not kwargs.get("data") and not args:
+            kwargs["initial"] = _question_initial(question)
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if self.has_error("text"):
+            return cleaned
+        problems = question_problems(
+            kind=self.kind,
+            text=cleaned.get("text") or "",
+            answer_true=self.answer_true(),
+            accepted_answers=self.accepted_answers(),
+            choices=self.choice_specs(),
+        )
+        for field, message in problems:
+            if field == "choices":
+                field = "choice_1_text"
+            self.add_error(field if field in self.fields else None, message)
+        return cleaned
+
+    def accepted_answers(self) -> list[str]:
+        raw = (getattr(self, "cleaned_data", {}) or {}).get("accepted_answers") or ""
+        return [line.strip() for line in str(raw).splitlines() if line.strip()]
+
+    def choice_specs(self) -> list[ChoiceSpec]:
+        data = getattr(self, "cleaned_data", {}) or {}
+        specs = []
+        for i in range(1, MAX_CHOICE_ROWS + 1):
+            text = (data.get(f"choice_{i}_text") or "").strip()
+            if not text:
+                continue
+            specs.append(
+                ChoiceSpec(
+                    text=text,
+                    is_correct=bool(data.get(f"choice_{i}_correct")),
+                    match_text=data.get(f"choice_{i}_match") or "",
+                    feedback=data.get(f"choice_{i}_feedback") or "",
+                    pk=data.get(f"choice_{i}_id") or None,
+                )
+            )
+        return specs
+
+    def answer_true(self) -> bool | None:
+        if "answer_true" not in self.fields:
+            return None
+        value = self.cleaned_data.get("answer_true")
+        return value if isinstance(value, bool) else None
+
+
+def _choice_fields(kind: str) -> dict[str, forms.Field]:
+    text_label: Any
+    match_label: Any
+    if kind == QuestionKind.MATCHING:
+        text_label, match_label = _("Item %(n)s"), _("What item %(n)s matches")
+    elif kind == QuestionKind.ORDERING:
+        text_label, match_label = _("Item %(n)s in the right order"), ""
+    else:
+        text_label, match_label = _("Answer %(n)s"), ""
+    fields: dict[str, forms.Field] = {}
+    for i in range(1, MAX_CHOICE_ROWS + 1):
+        fields[f"choice_{i}_id"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
+        fields[f"choice_{i}_text"] = forms.CharField(
+            label=text_label % {"n": i}, required=False, max_length=500
+        )
+        if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            fields[f"choice_{i}_correct"] = forms.BooleanField(
+                label=_("Answer %(n)s is right") % {"n": i}, required=False
+            )
+            feedback_label = _("Feedback for someone who chooses answer %(n)s")
+        else:
+            feedback_label = _("Feedback on item %(n)s")
+        if kind == QuestionKind.MATCHING:
+            fields[f"choice_{i}_match"] = forms.CharField(
+                label=match_label % {"n": i}, required=False, max_length=500
+            )
+        fields[f"choice_{i}_feedback"] = forms.CharField(
+            label=feedback_label % {"n": i}, required=False, max_length=500
+        )
+    return fields
+
+
+def question_form_for(kind: str) -> type[QuestionForm]:
+    """The question form of `kind`, with the fields that kind needs."""
+    fields: dict[str, Any] = {"kind": kind}
+    if kind == QuestionKind.TRUE_FALSE:
+        fields["answer_true"] = forms.TypedChoiceField(
+            label=_("The statement is"),
+            choices=[("true", _("True")), ("false", _("False"))],
+            coerce=lambda value: value == "true",
+            widget=forms.RadioSelect,
+            required=False,
+        )
+    elif kind == QuestionKind.SHORT_TEXT:
+        fields["accepted_answers"] = forms.CharField(
+            label=_("Answers to accept"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("One a line. Capitals and extra spaces are ignored when marking."),
+        )
+    else:
+        fields.update(_choice_fields(kind))
+    return type(f"QuestionForm_{kind}", (QuestionForm,), fields)
+
+
+def _question_initial(question: Question) -> dict[str, Any]:
+    initial: dict[str, Any] = {"text": question.text, "explanation": question.explanation}
+    if question.kind == QuestionKind.TRUE_FALSE and question.answer_true is not None:
+        initial["answer_true"] = "true" if question.answer_true else "false"
+    if question.kind == QuestionKind.SHORT_TEXT:
+        initial["accepted_answers"] = "\n".join(str(a) for a in question.accepted_answers)
+    choices = list(question.choices.all())
+    if question.kind == QuestionKind.ORDERING:
+        choices.sort(key=lambda c: c.position or 0)
+    for i, choice in enumerate(choices[:MAX_CHOICE_ROWS], start=1):
+        initial[f"choice_{i}_id"] = choice.pk
+        initial[f"choice_{i}_text"] = choice.text
+        initial[f"choice_{i}_correct"] = choice.is_correct
+        initial[f"choice_{i}_match"] = choice.match_text
+        initial[f"choice_{i}_feedback"] = choice.feedback
+    return initial

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
@@ -166,3 +167,73 @@ def correct_pattern(question: Question, choices: Sequence[Choice]) -> list[str]:
         in_order = sorted(choices, key=lambda c: c.position or 0)
         return ["[,]".join(_xapi_id(c.pk) for c in in_order)]
     return []
+
+
+# --- Quiz authoring (branch `catalogue`): what makes a question answerable -------------------
+# The authoring form and the services both check a question with `question_problems`, so a
+# quiz is never published with a question nobody could answer correctly.
+
+MAX_ACCEPTED_ANSWER = 500
+
+
+@dataclass(frozen=True)
+class ChoiceSpec:
+    """One row an author wrote: an option, a matching pair, or an item (ordering: rows come in
+    the right order). `pk` is the existing choice it changes, if any."""
+
+    text: str
+    is_correct: bool = False
+    match_text: str = ""
+    feedback: str = ""
+    pk: int | None = None
+
+
+def question_problems(  # noqa: C901 - one rule per kind, read in one place
+    *,
+    kind: str,
+    text: str,
+    answer_true: bool | None = None,
+    accepted_answers: Sequence[str] = (),
+    choices: Sequence[ChoiceSpec] = (),
+) -> list[tuple[str | None, str]]:
+    """What stops a question from being answered correctly: (field or None, message) pairs.
+
+    Fields named: `text`, `answer_true`, `accepted_answers`, `choices`.
+    """
+    problems: list[tuple[str | None, str]] = []
+    if not text.strip():
+        problems.append(("text", _("Write the question.")))
+    rows = [c for c in choices if c.text.strip()]
+    if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        right = sum(1 for c in rows if c.is_correct)
+        if len(rows) < 2:
+            problems.append(("choices", _("Give at least two answers to choose from.")))
+        if kind == QuestionKind.SINGLE and right != 1:
+            problems.append(("choices", _("Mark exactly one answer as right.")))
+        if kind == QuestionKind.MULTIPLE and right < 1:
+            problems.append(("choices", _("Mark at least one answer as right.")))
+    elif kind == QuestionKind.TRUE_FALSE:
+        if answer_true is None:
+            problems.append(("answer_true", _("Say whether the statement is true or false.")))
+    elif kind == QuestionKind.SHORT_TEXT:
+        answers = [a for a in accepted_answers if a.strip()]
+        if not answers:
+            problems.append(("accepted_answers", _("Give at least one answer to accept.")))
+        if any(len(a) > MAX_ACCEPTED_ANSWER for a in answers):
+            problems.append(
+                ("accepted_answers", _("Each accepted answer must be 500 characters or fewer."))
+            )
+    elif kind == QuestionKind.MATCHING:
+        if len(rows) < 2:
+            problems.append(("choices", _("Give at least two pairs to match.")))
+        if any(not c.match_text.strip() for c in rows):
+            problems.append(("choices", _("Give every item the answer it matches.")))
+        matches = [text_normalise(c.match_text) for c in rows]
+        if len(set(matches)) != len(matches):
+            problems.append(("choices", _("Each item must match a different answer.")))
+    elif kind == QuestionKind.ORDERING:
+        if len(rows) < 2:
+            problems.append(("choices", _("Give at least two items to put in order.")))
+    else:
+        problems.append((None, _("Choose a kind of question.")))
+    return problems

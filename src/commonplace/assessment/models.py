@@ -82,6 +82,8 @@ class Choice(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     match_text = models.CharField(_("matches"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("correct position"), null=True, blank=True)
+    # Shown to a learner who chose this answer (quiz authoring, branch `catalogue`).
+    feedback = models.CharField(_("feedback on this answer"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("choice")

@@ -7,7 +7,7 @@ attempts are theirs alone; staff see only totals for a quiz of their unit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from commonplace.access.selectors import scope_q
+from commonplace.organisation.selectors import units_visible_to
 
 from .enums import QuestionKind, QuizStatus
 from .models import Answer, Attempt, Choice, Question, Quiz
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from commonplace.accounts.models import User
+    from commonplace.organisation.models import OrgUnit
 
 
 def quizzes_visible_to(*, user: User | AnonymousUser, action: str = "take") -> QuerySet[Quiz]:
@@ -100,6 +102,8 @@ class Feedback:
     correct: bool
     your_answer: str
     right_answer: str
+    # The authors' feedback on the answers chosen (quiz authoring, branch `catalogue`).
+    answer_feedback: list[str] = field(default_factory=list)
 
 
 def _describe(question: Question, choices: list[Choice], response: Any) -> str:
@@ -142,6 +146,17 @@ def _right_answer(question: Question, choices: list[Choice]) -> str:
     return ""
 
 
+def _chosen_feedback(question: Question, choices: list[Choice], response: Any) -> list[str]:
+    """The feedback written for the options a learner chose (single and multiple choice)."""
+    if question.kind == QuestionKind.SINGLE:
+        chosen = {response}
+    elif question.kind == QuestionKind.MULTIPLE:
+        chosen = set(response) if isinstance(response, list) else set()
+    else:
+        return []
+    return [c.feedback for c in choices if c.pk in chosen and c.feedback]
+
+
 def attempt_feedback(*, attempt: Attempt) -> list[Feedback]:
     """Each answered question of a submitted attempt, in the order it was asked, with what
     the person answered and the right answer."""
@@ -160,6 +175,7 @@ def attempt_feedback(*, attempt: Attempt) -> list[Feedback]:
                 correct=answer.correct,
                 your_answer=_describe(question, choices, answer.response),
                 right_answer=_right_answer(question, choices),
+                answer_feedback=_chosen_feedback(question, choices, answer.response),
             )
         )
     return feedback
@@ -175,3 +191,39 @@ def quiz_attempt_totals(*, user: User | AnonymousUser, quiz: Quiz) -> dict[str, 
         passed=Count("pk", filter=Q(passed=True)),
         people=Count("user", distinct=True),
     )
+
+
+# --- Quiz authoring (branch `catalogue`) ------------------------------------------------------
+
+
+def quizzes_for_authoring(*, user: User | AnonymousUser) -> QuerySet[Quiz]:
+    """Quizzes `user` may change (drafts too), with their number of questions, by title."""
+    return (
+        quizzes_visible_to(user=user, action="change")
+        .select_related("owner_unit")
+        .annotate(question_count=Count("questions"))
+        .order_by("title", "pk")
+    )
+
+
+def units_for_quiz_authoring(*, user: User | AnonymousUser) -> QuerySet[OrgUnit]:
+    """Units `user` sees in which they may add quizzes."""
+    return units_visible_to(user=user).filter(
+        scope_q(user=user, kind="assessment.quiz", action="add", unit_path="path", owner="")
+    )
+
+
+def question_of_quiz(*, quiz: Quiz, pk: object) -> Question:
+    """One question of `quiz` (404 for any other, or a malformed id)."""
+    try:
+        number = int(str(pk))
+    except ValueError:
+        raise Http404("No question found.") from None
+    question = (
+        Question.objects.filter(quiz=quiz, pk=number)
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("order", "pk")))
+        .first()
+    )
+    if question is None:
+        raise Http404("No question found.")
+    return question

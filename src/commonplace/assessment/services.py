@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
 
+from commonplace.access.selectors import may_at
 from commonplace.audit.services import audit_record
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors.people import statements_actor_for_user
@@ -23,11 +26,17 @@ from .errors import (
     AnswersInvalidError,
     AttemptAlreadySubmittedError,
     AttemptsUsedUpError,
+    QuestionAnsweredError,
+    QuestionInvalidError,
+    QuizNotAllowedError,
     QuizNotPublishedError,
+    QuizNotReadyError,
 )
 from .marking import (
+    ChoiceSpec,
     ResponseInvalid,
     correct_pattern,
+    question_problems,
     response_clean,
     response_correct,
     response_xapi,
@@ -37,6 +46,7 @@ from .selectors import attempt_open, quiz_questions
 
 if TYPE_CHECKING:
     from commonplace.accounts.models import User
+    from commonplace.organisation.models import OrgUnit
 
 
 def quiz_activity_id(quiz: Quiz) -> str:
@@ -207,3 +217,241 @@ def _statements_record(
         },
         context=context,
     )
+
+
+# --- Quiz authoring (branch `catalogue`) ------------------------------------------------------
+# Staff and administrators create quizzes at their place and below, write questions of every
+# kind, put them in order and publish. Every question is checked with
+# `marking.question_problems`, here and in the form; publishing re-checks them all.
+
+QUIZ_FIELDS = {"title", "introduction", "pass_mark", "attempts_limit", "shuffle_questions"}
+
+
+def _quiz_slug_for(title: str) -> str:
+    base = slugify(title)[:90] or "quiz"
+    slug, n = base, 1
+    while slug in RESERVED_QUIZ_SLUGS or Quiz.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+RESERVED_QUIZ_SLUGS = {"my-attempts", "attempts", "manage"}
+
+
+@transaction.atomic
+def quiz_create(*, actor: User, owner_unit: OrgUnit, fields: dict[str, Any]) -> Quiz:
+    """Add a draft quiz owned by `owner_unit`.
+
+    Effects: writes Quiz (unique slug); audit `assessment.quiz.created`.
+    Raises: QuizNotAllowedError (a unit outside the actor's scope); ValueError on unknown fields.
+    """
+    if unknown := set(fields) - QUIZ_FIELDS:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if not may_at(user=actor, kind="assessment.quiz", action="add", unit_path=owner_unit.path):
+        raise QuizNotAllowedError()
+    quiz = Quiz(**fields, owner_unit=owner_unit, status=QuizStatus.DRAFT)
+    quiz.slug = _quiz_slug_for(quiz.title)
+    quiz.save()
+    audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_CREATED, subject=quiz)
+    return quiz
+
+
+@transaction.atomic
+def quiz_update(*, actor: User, quiz: Quiz, fields: dict[str, Any]) -> list[str]:
+    """Change a quiz's settings; returns the changed field names.
+
+    Effects: writes Quiz; audit `assessment.quiz.changed` (field names only).
+    Raises: ValueError on unknown fields.
+    """
+    if unknown := set(fields) - QUIZ_FIELDS:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    current = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    changed = sorted(name for name, value in fields.items() if getattr(current, name) != value)
+    for name in changed:
+        setattr(current, name, fields[name])
+    if changed:
+        current.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor, action=AssessmentAuditAction.QUIZ_CHANGED, subject=current,
+            changes=changed,
+        )  # fmt: skip
+    return changed
+
+
+def _question_check(
+    *,
+    kind: str,
+    text: str,
+    answer_true: bool | None,
+    accepted_answers: list[str],
+    choices: list[ChoiceSpec],
+) -> None:
+    problems = question_problems(
+        kind=kind,
+        text=text,
+        answer_true=answer_true,
+        accepted_answers=accepted_answers,
+        choices=choices,
+    )
+    if problems:
+        raise QuestionInvalidError(problems[0][1])
+
+
+def _choices_write(question: Question, specs: list[ChoiceSpec]) -> None:
+    """Make the question's choices exactly `specs`: change the rows that exist, add new ones,
+    delete the rest. Ordering items are written in the right order and shown rotated by one,
+    so the page never shows the answer."""
+    rows = [spec for spec in specs if spec.text.strip()]
+    existing = {c.pk: c for c in Choice.objects.filter(question=question)}
+    kept: list[Choice] = []
+    count = len(rows)
+    for index, spec in enumerate(rows):
+        choice = existing.pop(spec.pk, None) if spec.pk else None
+        choice = choice or Choice(question=question)
+        choice.text = spec.text.strip()
+        choice.feedback = spec.feedback.strip()
+        choice.is_correct = spec.is_correct and question.kind in (
+            QuestionKind.SINGLE,
+            QuestionKind.MULTIPLE,
+        )
+        matching = question.kind == QuestionKind.MATCHING
+        choice.match_text = spec.match_text.strip() if matching else ""
+        if question.kind == QuestionKind.ORDERING:
+            choice.position = index + 1
+            choice.order = (index + 1) % count
+        else:
+            choice.position = None
+            choice.order = index
+        kept.append(choice)
+    Choice.objects.filter(pk__in=list(existing)).delete()
+    for choice in kept:
+        choice.save()
+
+
+@transaction.atomic
+def question_save(
+    *,
+    actor: User,
+    quiz: Quiz,
+    question: Question | None = None,
+    kind: str,
+    text: str,
+    explanation: str = "",
+    answer_true: bool | None = None,
+    accepted_answers: list[str] | None = None,
+    choices: list[ChoiceSpec] | None = None,
+) -> Question:
+    """Add a question at the end of `quiz`, or change `question`, with its choices.
+
+    Effects: writes Question and its Choices; audit `assessment.question.added` or
+    `assessment.question.changed`.
+    Raises: QuestionInvalidError when it could not be answered correctly as written.
+    """
+    accepted = [a.strip() for a in (accepted_answers or []) if a.strip()]
+    specs = choices or []
+    uses_choices = kind not in (QuestionKind.TRUE_FALSE, QuestionKind.SHORT_TEXT)
+    if not uses_choices:
+        specs = []
+    _question_check(
+        kind=kind, text=text, answer_true=answer_true, accepted_answers=accepted, choices=specs
+    )
+    if question is None:
+        last = Question.objects.filter(quiz=quiz).order_by("-order").first()
+        question = Question(quiz=quiz, order=(last.order + 1) if last else 1)
+        action = AssessmentAuditAction.QUESTION_ADDED
+    else:
+        question = Question.objects.select_for_update().get(pk=question.pk, quiz=quiz)
+        action = AssessmentAuditAction.QUESTION_CHANGED
+    question.kind = kind
+    question.text = text.strip()
+    question.explanation = explanation.strip()
+    question.answer_true = answer_true if kind == QuestionKind.TRUE_FALSE else None
+    question.accepted_answers = accepted if kind == QuestionKind.SHORT_TEXT else []
+    question.save()
+    _choices_write(question, specs)
+    audit_record(actor=actor, action=action, subject=question)
+    return question
+
+
+@transaction.atomic
+def question_remove(*, actor: User, question: Question) -> None:
+    """Remove a question nobody has answered yet.
+
+    Effects: deletes Question and its Choices; audit `assessment.question.removed`.
+    Raises: QuestionAnsweredError when an attempt has answered it.
+    """
+    if Answer.objects.filter(question=question).exists():
+        raise QuestionAnsweredError()
+    audit_record(actor=actor, action=AssessmentAuditAction.QUESTION_REMOVED, subject=question)
+    question.delete()
+
+
+@transaction.atomic
+def question_move(*, actor: User, question: Question, step: int) -> None:
+    """Move a question one place up (`step=-1`) or down (`step=1`) in its quiz.
+
+    Effects: writes Question.order of the quiz's questions (numbered 1, 2, ...); audit
+    `assessment.question.moved`. Moving past either end changes nothing.
+    """
+    siblings = Question.objects.select_for_update().filter(quiz_id=question.quiz_id)
+    questions = list(siblings.order_by("order", "pk"))
+    index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
+    target = index + (1 if step > 0 else -1)
+    if not 0 <= target < len(questions):
+        return
+    questions[index], questions[target] = questions[target], questions[index]
+    for number, item in enumerate(questions, start=1):
+        item.order = number
+    Question.objects.bulk_update(questions, ["order"])
+    audit_record(actor=actor, action=AssessmentAuditAction.QUESTION_MOVED, subject=question)
+
+
+@transaction.atomic
+def quiz_publish(*, actor: User, quiz: Quiz) -> Quiz:
+    """Publish a quiz: everyone in its union may take it from now on.
+
+    Effects: writes Quiz.status; audit `assessment.quiz.published`.
+    Raises: QuizNotReadyError (no questions); QuestionInvalidError naming the first question
+    that cannot be answered correctly.
+    """
+    current = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    questions = quiz_questions(quiz=current)
+    if not questions:
+        raise QuizNotReadyError()
+    for number, question in enumerate(questions, start=1):
+        specs = [
+            ChoiceSpec(text=c.text, is_correct=c.is_correct, match_text=c.match_text)
+            for c in question.choices.all()
+        ]
+        problems = question_problems(
+            kind=question.kind,
+            text=question.text,
+            answer_true=question.answer_true,
+            accepted_answers=[str(a) for a in question.accepted_answers],
+            choices=specs,
+        )
+        if problems:
+            raise QuestionInvalidError(
+                gettext("Question %(number)s: %(problem)s")
+                % {"number": number, "problem": problems[0][1]}
+            )
+    if current.status != QuizStatus.PUBLISHED:
+        current.status = QuizStatus.PUBLISHED
+        current.save(update_fields=["status", "updated_at"])
+        audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_PUBLISHED, subject=current)
+    return current
+
+
+@transaction.atomic
+def quiz_unpublish(*, actor: User, quiz: Quiz) -> Quiz:
+    """Take a quiz back to draft: nobody can start it; attempts already made are kept.
+
+    Effects: writes Quiz.status; audit `assessment.quiz.unpublished`.
+    """
+    current = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    if current.status != QuizStatus.DRAFT:
+        current.status = QuizStatus.DRAFT
+        current.save(update_fields=["status", "updated_at"])
+        audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_UNPUBLISHED, subject=current)
+    return current

@@ -9,26 +9,46 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
 from commonplace.core.errors import DomainError
 
+from .enums import QuestionKind
 from .errors import AnswersInvalidError
-from .forms import questions_for_page, responses_from_post
+from .forms import (
+    QuizSettingsForm,
+    question_form_for,
+    questions_for_page,
+    responses_from_post,
+)
 from .selectors import (
     attempt_feedback,
     attempt_get_visible,
     attempt_open,
     attempts_left,
     attempts_of,
+    question_of_quiz,
     quiz_attempt_totals,
     quiz_get_visible,
     quiz_question_count,
     quiz_questions,
+    quizzes_for_authoring,
     quizzes_visible_to,
+    units_for_quiz_authoring,
 )
-from .services import attempt_start, attempt_submit
+from .services import (
+    attempt_start,
+    attempt_submit,
+    question_move,
+    question_remove,
+    question_save,
+    quiz_create,
+    quiz_publish,
+    quiz_unpublish,
+    quiz_update,
+)
 
 
 class QuizListView(ScopedPermissionRequired, View):
@@ -147,3 +167,169 @@ class MyAttemptsView(ScopedPermissionRequired, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         attempts = attempts_of(user=request.user)[:100]
         return render(request, "assessment/my_attempts.html", {"attempts": attempts})
+
+
+# --- Quiz authoring (branch `catalogue`) ------------------------------------------------------
+# Staff and administrators at a quiz's unit or above: the list of their quizzes, creating one,
+# its settings, its questions (add, change, move, remove) and publishing.
+
+
+class QuizManageListView(ScopedPermissionRequired, View):
+    permission_required = "assessment.change_quiz"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        context = {
+            "quizzes": quizzes_for_authoring(user=request.user)[:200],
+            "can_add": request.user.has_perm("assessment.add_quiz"),
+        }
+        return render(request, "assessment/quiz_manage_list.html", context)
+
+
+class QuizCreateView(ScopedPermissionRequired, View):
+    permission_required = "assessment.add_quiz"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, self._form())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self._form(data=request.POST)
+        if form.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "owner_unit"}
+            try:
+                quiz = quiz_create(
+                    actor=request.user,  # type: ignore[arg-type]
+                    owner_unit=form.cleaned_data["owner_unit"],
+                    fields=fields,
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The quiz was saved as a draft. Add its questions."))
+                return HttpResponseRedirect(reverse("assessment:quiz-author", args=[quiz.slug]))
+        return self._render(request, form)
+
+    def _form(self, **kwargs: Any) -> QuizSettingsForm:
+        return QuizSettingsForm(units=units_for_quiz_authoring(user=self.request.user), **kwargs)
+
+    def _render(self, request: HttpRequest, form: QuizSettingsForm) -> HttpResponse:
+        return render(request, "assessment/quiz_settings.html", {"form": form, "quiz": None})
+
+
+class _QuizAuthoringView(ScopedPermissionRequired, View):
+    permission_required = "assessment.change_quiz"
+
+    def get_permission_object(self) -> Model | None:
+        return quiz_get_visible(user=self.request.user, slug=self.kwargs["slug"], action="change")
+
+    @property
+    def quiz(self) -> Any:
+        return self.permission_object
+
+    def _back(self) -> HttpResponseRedirect:
+        return HttpResponseRedirect(reverse("assessment:quiz-author", args=[self.quiz.slug]))
+
+
+class QuizAuthorView(_QuizAuthoringView):
+    """The quiz's questions in order, with moving, removing and publishing (POST `action`)."""
+
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        context = {
+            "quiz": self.quiz,
+            "questions": quiz_questions(quiz=self.quiz),
+            "kinds": QuestionKind.choices,
+        }
+        return render(request, "assessment/quiz_author.html", context)
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        action = request.POST.get("action", "")
+        actor: Any = request.user
+        try:
+            if action == "publish":
+                quiz_publish(actor=actor, quiz=self.quiz)
+                messages.success(request, _("The quiz is published."))
+            elif action == "unpublish":
+                quiz_unpublish(actor=actor, quiz=self.quiz)
+                messages.success(request, _("The quiz is a draft again."))
+            elif action in ("up", "down", "remove"):
+                question = question_of_quiz(quiz=self.quiz, pk=request.POST.get("question"))
+                if action == "remove":
+                    question_remove(actor=actor, question=question)
+                    messages.success(request, _("The question was removed."))
+                else:
+                    question_move(actor=actor, question=question, step=-1 if action == "up" else 1)
+        except DomainError as error:
+            messages.error(request, error.message)
+        return self._back()
+
+
+class QuizSettingsView(_QuizAuthoringView):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        return self._render(request, QuizSettingsForm(instance=self.quiz))
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = QuizSettingsForm(data=request.POST, instance=self.quiz)
+        if form.is_valid():
+            quiz_update(actor=request.user, quiz=self.quiz, fields=form.cleaned_data)  # type: ignore[arg-type]
+            messages.success(request, _("The quiz's settings were saved."))
+            return self._back()
+        return self._render(request, form)
+
+    def _render(self, request: HttpRequest, form: QuizSettingsForm) -> HttpResponse:
+        return render(request, "assessment/quiz_settings.html", {"form": form, "quiz": self.quiz})
+
+
+class QuestionEditView(_QuizAuthoringView):
+    """Adding (`?kind=`) or changing (`?question=`) one question; with neither, the choice of
+    kind."""
+
+    def _target(self, request: HttpRequest) -> tuple[Any, str]:
+        question_id = request.GET.get("question")
+        if question_id:
+            question = question_of_quiz(quiz=self.quiz, pk=question_id)
+            return question, question.kind
+        kind = request.GET.get("kind", "")
+        return None, kind if kind in QuestionKind.values else ""
+
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        question, kind = self._target(request)
+        if not kind:
+            context = {"quiz": self.quiz, "kinds": QuestionKind.choices}
+            return render(request, "assessment/question_kind.html", context)
+        form = question_form_for(kind)(question=question)
+        return self._render(request, form, question, kind)
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        question, kind = self._target(request)
+        if not kind:
+            return self._back()
+        form = question_form_for(kind)(request.POST)
+        if form.is_valid():
+            try:
+                question_save(
+                    actor=request.user,  # type: ignore[arg-type]
+                    quiz=self.quiz,
+                    question=question,
+                    kind=kind,
+                    text=form.cleaned_data["text"],
+                    explanation=form.cleaned_data["explanation"],
+                    answer_true=form.answer_true(),
+                    accepted_answers=form.accepted_answers(),
+                    choices=form.choice_specs(),
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The question was saved."))
+                return self._back()
+        return self._render(request, form, question, kind, status=400)
+
+    def _render(
+        self, request: HttpRequest, form: Any, question: Any, kind: str, status: int = 200
+    ) -> HttpResponse:
+        context = {
+            "quiz": self.quiz,
+            "form": form,
+            "question": question,
+            "kind_label": QuestionKind(kind).label,
+        }
+        return render(request, "assessment/question_form.html", context, status=status)

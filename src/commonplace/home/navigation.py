@@ -23,6 +23,9 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("audit:event-list", _("Audit log"), ("audit.auditevent", "view")),
     ("lrs_pages:statement-list", _("Learning records"), ("lrs.statement", "view")),
     ("lrs_pages:client-list", _("LRS clients"), ("lrs.client", "view")),
+    # Catalogue contributions and quiz authoring (branch `catalogue`).
+    ("learning:review-queue", _("Proposals to review"), ("learning.proposal", "review")),
+    ("assessment:quiz-manage", _("Write quizzes"), ("assessment.quiz", "change")),
 ]
 
 

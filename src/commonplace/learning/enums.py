@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Extension → the bytes the file must start with (DOCX and ODT are zip archives).
 FILE_SIGNATURES = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04", ".odt": b"PK\x03\x04"}
+# Videos and their captions (decision 0240): checked in `validation.py`.
+MAX_VIDEO_BYTES = 200 * 1024 * 1024
+MAX_CAPTIONS_BYTES = 1024 * 1024
+VIDEO_EXTENSIONS = {".mp4", ".m4v", ".webm"}
 
 
 class ResourceKind(models.TextChoices):
@@ -59,3 +63,17 @@ class LearningAuditAction(models.TextChoices):
     RESOURCE_CHANGED = "learning.resource.changed", _("Learning resource changed")
     RESOURCE_PUBLISHED = "learning.resource.published", _("Learning resource published")
     RESOURCE_UNPUBLISHED = "learning.resource.unpublished", _("Learning resource unpublished")
+    # Community contributions with review.
+    PROPOSAL_SUBMITTED = "learning.proposal.submitted", _("Resource proposed")
+    PROPOSAL_CHANGED = "learning.proposal.changed", _("Proposal changed")
+    PROPOSAL_RESUBMITTED = "learning.proposal.resubmitted", _("Proposal resubmitted")
+    PROPOSAL_RETURNED = "learning.proposal.returned", _("Proposal returned with comments")
+    PROPOSAL_APPROVED = "learning.proposal.approved", _("Proposal approved and published")
+
+
+class ProposalStatus(models.TextChoices):
+    """A member's proposal: waiting for review, returned to them with comments, or approved."""
+
+    SUBMITTED = "submitted", _("Waiting for review")
+    RETURNED = "returned", _("Returned with comments")
+    APPROVED = "approved", _("Approved")

@@ -11,3 +11,28 @@ class ResourceIncompleteError(DomainError):
 class ResourceNotAllowedError(DomainError):
     code = "learning.resource_not_allowed"
     default_message = _("You cannot add learning resources in that place.")
+
+
+class ProposalNotAllowedError(DomainError):
+    code = "learning.proposal_not_allowed"
+    default_message = _("Only members of the union can propose learning resources.")
+
+
+class ProposalClosedError(DomainError):
+    code = "learning.proposal_closed"
+    default_message = _("This proposal has been approved: it cannot be changed any more.")
+
+
+class ProposalNotWaitingError(DomainError):
+    code = "learning.proposal_not_waiting"
+    default_message = _("This proposal is not waiting for review.")
+
+
+class ProposalOwnReviewError(DomainError):
+    code = "learning.proposal_own_review"
+    default_message = _("Someone else must review your own proposal.")
+
+
+class ReviewCommentsRequiredError(DomainError):
+    code = "learning.review_comments_required"
+    default_message = _("Say what needs to change before you return the proposal.")

@@ -23,9 +23,11 @@ from .enums import (
     MAX_FILE_BYTES,
     Language,
     Level,
+    ProposalStatus,
     ResourceKind,
     ResourceStatus,
 )
+from .validation import captions_file_validate, video_file_validate
 
 
 def validate_resource_file(file: File) -> None:  # type: ignore[type-arg]
@@ -66,21 +68,46 @@ class Topic(models.Model):
         return self.name
 
 
-class Resource(TimeStampedModel):
+class ResourceContent(TimeStampedModel):
+    """What a resource says and holds: shared by staff's resources and members' proposals, so
+    both are written with the same fields and checked by the same rules."""
+
     kind = models.CharField(_("kind"), max_length=10, choices=ResourceKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("web address name"), max_length=220, unique=True)
     summary = models.CharField(_("summary"), max_length=300)
     body = models.TextField(_("body"), blank=True)
     url = models.URLField(_("web address"), max_length=500, blank=True)
     file = models.FileField(
         _("file"), upload_to="learning/%Y/%m/", blank=True, validators=[validate_resource_file]
     )
+    video = models.FileField(
+        _("video file"),
+        upload_to="learning/video/%Y/%m/",
+        blank=True,
+        validators=[video_file_validate],
+    )
+    captions = models.FileField(
+        _("captions"),
+        upload_to="learning/captions/%Y/%m/",
+        blank=True,
+        validators=[captions_file_validate],
+    )
+    transcript = models.TextField(_("transcript"), blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("time it takes, in minutes"))
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="resources")
     audiences = models.JSONField(_("audience"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Resource(ResourceContent):
+    slug = models.SlugField(_("web address name"), max_length=220, unique=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="resources")
     owner_unit = models.ForeignKey(
         "organisation.OrgUnit", on_delete=models.PROTECT, related_name="learning_resources"
     )
@@ -103,9 +130,61 @@ class Resource(TimeStampedModel):
             models.Index(fields=["status", "owner_unit"], name="learning_status_unit"),
         ]
 
-    def __str__(self) -> str:
-        return self.title
-
     @property
     def is_published(self) -> bool:
         return self.status == ResourceStatus.PUBLISHED
+
+
+class Proposal(ResourceContent):
+    """A resource proposed by a member. Only they and the reviewers above their place see it;
+    when a reviewer approves it, a published `Resource` credited to them is made from it."""
+
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="learning_proposals",
+        verbose_name=_("proposed by"),
+    )
+    # The proposer's place (their workplace or branch): reviewers at it or above see it.
+    unit = models.ForeignKey(
+        "organisation.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("place")
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="proposals")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.SUBMITTED,
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    review_comments = models.TextField(_("reviewer's comments"), blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    resource = models.OneToOneField(
+        Resource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+        verbose_name=_("published resource"),
+    )
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("proposed resource")
+        indexes = [
+            models.Index(fields=["status", "unit"], name="learning_proposal_status_unit"),
+            models.Index(fields=["proposer", "submitted_at"], name="learning_proposal_proposer"),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the proposer may still change it (it is not approved)."""
+        return self.status != ProposalStatus.APPROVED

@@ -12,14 +12,17 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from commonplace.access.selectors import scope_q
+from commonplace.access.enums import Role
+from commonplace.access.selectors import grants_active_for, scope_q
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.organisation.selectors import units_visible_to
+from commonplace.people.selectors import person_of_user
 
-from .enums import DURATION_BOUNDS, DurationBand, ResourceStatus
-from .models import Resource, Topic
+from .enums import DURATION_BOUNDS, DurationBand, ProposalStatus, ResourceStatus
+from .models import Proposal, Resource, Topic
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -110,3 +113,87 @@ def resource_experienced_recently(*, user: User, activity_id: str) -> bool:
         )
         .exists()
     )
+
+
+# --- Community contributions with review -----------------------------------------------------
+# Kind `learning.proposal`: the proposer sees their own (Reach.SELF); reviewers, staff and
+# administrators see and review those whose proposer's place is at or below theirs.
+
+PROPOSAL_KIND = "learning.proposal"
+
+
+def proposals_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Proposal]:
+    """Proposals `user` may `action`: their own, and for reviewers those in their subtree."""
+    return Proposal.objects.filter(scope_q(user=user, kind=PROPOSAL_KIND, action=action))
+
+
+def proposals_of(*, user: User | AnonymousUser) -> QuerySet[Proposal]:
+    """The user's own proposals ("My proposals"), newest first."""
+    return (
+        proposals_visible_to(user=user)
+        .filter(proposer_id=user.pk)
+        .select_related("resource")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def proposals_to_review(*, user: User | AnonymousUser) -> QuerySet[Proposal]:
+    """The review queue: proposals waiting in the user's scope, oldest first, not their own."""
+    return (
+        proposals_visible_to(user=user, action="review")
+        .filter(status=ProposalStatus.SUBMITTED)
+        .exclude(proposer_id=user.pk)
+        .select_related("proposer", "unit")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def proposal_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> Proposal:
+    """One proposal `user` may `action`; 404 when it is absent or not theirs to see."""
+    return get_object_or_404(
+        proposals_visible_to(user=user, action=action).select_related(
+            "proposer", "unit", "reviewer", "resource"
+        ),
+        pk=pk,
+    )
+
+
+def proposal_place_of(*, user: User | AnonymousUser) -> OrgUnit | None:
+    """Where a proposal by `user` sits: their home unit, else the deepest place they hold a
+    role in (None: they have neither, and cannot propose)."""
+    person = person_of_user(user=user)
+    if person is not None:
+        return person.home_unit
+    units = [grant.unit for grant in grants_active_for(user=user) if grant.unit is not None]
+    return max(units, key=lambda unit: unit.depth, default=None)
+
+
+REVIEWING_ROLES = {Role.REVIEWER, Role.STAFF, Role.ADMINISTRATOR}
+
+
+def proposal_owner_unit_for(*, reviewer: User | AnonymousUser, proposal: Proposal) -> OrgUnit:
+    """The unit an approved proposal's resource belongs to: the nearest place above the
+    proposer's where the reviewer holds a reviewing role (the proposal's union for a
+    federation-wide grant), so the staff of that place look after it."""
+    path = proposal.unit.path
+    covering = [
+        grant.unit
+        for grant in grants_active_for(user=reviewer)
+        if grant.role in REVIEWING_ROLES and grant.unit is not None
+        and path.startswith(grant.unit.path)
+    ]  # fmt: skip
+    if covering:
+        return max(covering, key=lambda unit: unit.depth)
+    return proposal.unit.union or proposal.unit
+
+
+def resource_contributor(*, resource: Resource) -> str:
+    """The name a resource made from a member's proposal is credited to ("" for staff's own)."""
+    proposal = (
+        Proposal.objects.filter(resource=resource, status=ProposalStatus.APPROVED)
+        .select_related("proposer")
+        .first()
+    )
+    if proposal is None:
+        return ""
+    return proposal.proposer.display_name or gettext("a member of the union")

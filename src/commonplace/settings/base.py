@@ -276,6 +276,11 @@ SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Video resources may be embedded from these hosts only (exact host names, https); the CSP's
+# frame-src allows exactly them (decision 0240). Empty: no embeds, uploaded videos only.
+COMMONPLACE_VIDEO_EMBED_HOSTS = env_list(
+    "COMMONPLACE_VIDEO_EMBED_HOSTS", "www.youtube-nocookie.com,player.vimeo.com"
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -285,6 +290,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
+        "frame-src": [f"https://{host}" for host in COMMONPLACE_VIDEO_EMBED_HOSTS] or ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
