@@ -10,7 +10,7 @@ BUILD := src/commonplace/core/static/core/build
 DEMO_ENV := COMMONPLACE_DEMO=1 COMMONPLACE_DEBUG=0 COMMONPLACE_TASK_BACKEND=database COMMONPLACE_SITE_URL=http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: help venv assets demo demo-data test lint fmt check messages bench-demo-build bench-scoping migrate conformance bench-lrs
+.PHONY: help venv assets demo demo-data test lint fmt check messages bench-demo-build bench-scoping migrate conformance bench-lrs bench-learning
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-18s %s\n", $$1, $$2}'
@@ -84,6 +84,9 @@ conformance: venv ## Run ADL's xAPI conformance suite when it sits beside the pr
 
 bench-lrs: venv ## LRS benchmark on PostgreSQL (prints figures)
 	bench/lrs.sh
+
+bench-learning: venv ## The learner's pages with 10,000 resources, 500 pathways, 10 million statements (PostgreSQL)
+	scripts/with-postgres.sh $(PY) bench/learning.py
 
 bench-demo-build: venv ## Time the demo build at full scale (1,200 branches, 1.3 million members) on PostgreSQL
 	scripts/with-postgres.sh bash -c '$(MANAGE) migrate -v 0 && $(MANAGE) demo_load --branches 1200 --members 1300000'
