@@ -91,6 +91,26 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a learning resource of the catalogue (page, video, file or link), owned by a "
         "unit; everyone in its union sees it once published, drafts only those who may change it",
     ),
+    # --- My learning space (learning_space): a person's own records, placed at their home unit.
+    "learning_space.informallearning": ObjectKind(
+        model="learning_space.InformalLearning",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="informal learning a person logged themself (with its evidence file)",
+    ),
+    "learning_space.goal": ObjectKind(
+        model="learning_space.Goal",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="a person's learning goal with its target date",
+    ),
+    "learning_space.savedresource": ObjectKind(
+        model="learning_space.SavedResource",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="a catalogue resource a person saved for later",
+    ),
+    # --- end of My learning space
 }
 
 _R, _S = Role, Reach
@@ -169,6 +189,19 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             for role in (_R.STAFF, _R.ADMINISTRATOR)
             for action in ("add", "change", "publish")
         ),
+        # --- My learning space (learning_space): informal learning, goals and saved resources
+        # are their owner's alone. Every account holds the learner role (every demo account
+        # and every sign-up gets it), so one SELF rule per action reaches everybody's own.
+        *(
+            Rule(_R.LEARNER, _S.SELF, kind, action)
+            for kind, actions in (
+                ("learning_space.informallearning", ("view", "add", "change", "delete")),
+                ("learning_space.goal", ("view", "add", "change", "delete")),
+                ("learning_space.savedresource", ("view", "add", "delete")),
+            )
+            for action in actions
+        ),
+        # --- end of My learning space
     }
 )
 
