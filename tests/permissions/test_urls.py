@@ -44,6 +44,20 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    "learning_space:home": None,
+    "learning_space:share": None,
+    "learning_space:bookmarklet": None,
+    "learning_space:informal-list": None,
+    "learning_space:informal-add": None,
+    "learning_space:informal-edit": "learning_space.informallearning",
+    "learning_space:informal-delete": "learning_space.informallearning",
+    "learning_space:informal-evidence": "learning_space.informallearning",
+    "learning_space:goal-list": None,
+    "learning_space:goal-edit": "learning_space.goal",
+    "learning_space:goal-status": "learning_space.goal",
+    "learning_space:saved-list": None,
+    "learning_space:export": None,
+    "learning_space:export-pdf": None,
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -53,7 +67,12 @@ OBJECT_KIND = {
 UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
-OWN_ONLY_KINDS = {"assessment.attempt"}
+OWN_ONLY_KINDS = {
+    "assessment.attempt",
+    "learning_space.informallearning",
+    "learning_space.goal",
+    "learning_space.savedresource",
+}
 
 
 def protected_urls():
