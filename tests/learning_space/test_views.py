@@ -292,3 +292,17 @@ def test_saved_resources_of_another_learner_are_not_shown(client, learner, other
     )
     client.force_login(learner)
     assert b"Theirs" not in client.get("/my-learning/saved/").content
+
+
+def test_the_space_speaks_welsh_and_names_activities_in_welsh(client, learner):
+    learner.preferred_language = "cy"
+    learner.save()
+    StatementFactory(actor=account_agent(learner), name="Safety")
+    client.force_login(learner)
+    client.cookies["commonplace_language"] = "cy"
+
+    content = client.get("/my-learning/").content.decode()
+
+    assert "Fy ngofod dysgu" in content
+    assert "Yr hyn a ddysgais" in content
+    assert "Safety (cy)" in content
