@@ -58,7 +58,7 @@ def test_learner_builds_their_learning_space_on_a_phone(browse, sign_in, learner
     browse.open("/learning/")
     browse.follow("Writing a good email to your manager")
     page.get_by_role("button", name="Save for later").click()
-    expect(page.get_by_role("button", name="Saved")).to_be_visible()  # htmx swaps it in place
+    expect(page.get_by_role("button", name="Stop saving it")).to_be_visible()  # swapped by htmx
     browse.check()
 
     browse.open("/my-learning/")

@@ -220,7 +220,7 @@ def test_save_for_later_toggle_on_the_resource_page(client, learner, union):
     )
     assert response.status_code == 302
     assert response["Location"] == f"/learning/{resource.slug}/"
-    assert ">Saved<" in client.get(f"/learning/{resource.slug}/").content.decode()
+    assert "Stop saving it" in client.get(f"/learning/{resource.slug}/").content.decode()
     assert b"Your right to time off" in client.get("/my-learning/saved/").content
 
     htmx = client.post(
