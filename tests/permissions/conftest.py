@@ -15,6 +15,11 @@ from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import AttemptFactory, QuizFactory
 from tests.factories.learning import ProposalFactory, ResourceFactory
+from tests.factories.learning_space import (
+    GoalFactory,
+    InformalLearningFactory,
+    SavedResourceFactory,
+)
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
     BranchFactory,
@@ -40,6 +45,10 @@ class World:
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
     # A proposed resource by every unit's person, waiting for review (with a file and a video).
     proposals: dict[str, object] = field(default_factory=dict)
+    # My learning space: each unit's person has an entry (with evidence), a goal, a saved resource.
+    informal: dict[str, object] = field(default_factory=dict)
+    goals: dict[str, object] = field(default_factory=dict)
+    saved: dict[str, object] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -52,6 +61,9 @@ class World:
             "assessment.attempt": self.attempts,
             "learning.resource": self.resources,
             "learning.proposal": self.proposals,
+            "learning_space.informallearning": self.informal,
+            "learning_space.goal": self.goals,
+            "learning_space.savedresource": self.saved,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -88,6 +100,9 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.proposals[key] = ProposalFactory(
         proposer=person.account, unit=unit, title=f"Proposal of {key}", with_media=True
     )
+    world.informal[key] = InformalLearningFactory(user=person.account, with_evidence=True)
+    world.goals[key] = GoalFactory(user=person.account)
+    world.saved[key] = SavedResourceFactory(user=person.account, resource=world.resources[key])
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

@@ -32,6 +32,9 @@ PLACE_AND_OWNER = {
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
     "learning.proposal": lambda o: (o.unit, o.proposer_id),
+    "learning_space.informallearning": lambda o: (o.user.person.home_unit, o.user_id),
+    "learning_space.goal": lambda o: (o.user.person.home_unit, o.user_id),
+    "learning_space.savedresource": lambda o: (o.user.person.home_unit, o.user_id),
 }
 
 

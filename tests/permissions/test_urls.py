@@ -61,6 +61,20 @@ OBJECT_KIND = {
     "assessment:quiz-author": "assessment.quiz",
     "assessment:quiz-settings": "assessment.quiz",
     "assessment:question-edit": "assessment.quiz",
+    "learning_space:home": None,
+    "learning_space:share": None,
+    "learning_space:bookmarklet": None,
+    "learning_space:informal-list": None,
+    "learning_space:informal-add": None,
+    "learning_space:informal-edit": "learning_space.informallearning",
+    "learning_space:informal-delete": "learning_space.informallearning",
+    "learning_space:informal-evidence": "learning_space.informallearning",
+    "learning_space:goal-list": None,
+    "learning_space:goal-edit": "learning_space.goal",
+    "learning_space:goal-status": "learning_space.goal",
+    "learning_space:saved-list": None,
+    "learning_space:export": None,
+    "learning_space:export-pdf": None,
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -70,7 +84,12 @@ OBJECT_KIND = {
 UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
-OWN_ONLY_KINDS = {"assessment.attempt"}
+OWN_ONLY_KINDS = {
+    "assessment.attempt",
+    "learning_space.informallearning",
+    "learning_space.goal",
+    "learning_space.savedresource",
+}
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}
 

@@ -99,6 +99,26 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a learning resource a member proposes, placed at their workplace or branch; "
         "only they and the reviewers, staff and administrators above that place see it",
     ),
+    # --- My learning space (learning_space): a person's own records, placed at their home unit.
+    "learning_space.informallearning": ObjectKind(
+        model="learning_space.InformalLearning",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="informal learning a person logged themself (with its evidence file)",
+    ),
+    "learning_space.goal": ObjectKind(
+        model="learning_space.Goal",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="a person's learning goal with its target date",
+    ),
+    "learning_space.savedresource": ObjectKind(
+        model="learning_space.SavedResource",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="a catalogue resource a person saved for later",
+    ),
+    # --- end of My learning space
 }
 
 _R, _S = Role, Reach
@@ -190,6 +210,19 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         # at their place and below (they already see and change them there).
         Rule(_R.STAFF, _S.SUBTREE, "assessment.quiz", "add"),
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.quiz", "add"),
+        # --- My learning space (learning_space): informal learning, goals and saved resources
+        # are their owner's alone. Every account holds the learner role (every demo account
+        # and every sign-up gets it), so one SELF rule per action reaches everybody's own.
+        *(
+            Rule(_R.LEARNER, _S.SELF, kind, action)
+            for kind, actions in (
+                ("learning_space.informallearning", ("view", "add", "change", "delete")),
+                ("learning_space.goal", ("view", "add", "change", "delete")),
+                ("learning_space.savedresource", ("view", "add", "delete")),
+            )
+            for action in actions
+        ),
+        # --- end of My learning space
     }
 )
 

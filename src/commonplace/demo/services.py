@@ -34,6 +34,7 @@ from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
 from .proposals import step_proposals
+from .learning_space import step_learning_space
 from .quizzes import DEMO_QUIZZES
 
 SEED = 20261123
@@ -454,6 +455,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_quizzes,
     step_learning,
     step_proposals,
+    step_learning_space,
 ]
 
 

@@ -51,3 +51,22 @@ class ActivityType:
     MEDIA = "http://adlnet.gov/expapi/activities/media"
     PROJECT = "http://adlnet.gov/expapi/activities/project"
     INFORMAL = "http://id.tincanapi.com/activitytype/resource"
+
+
+# --- My learning space (learning_space) -------------------------------------------------------
+# Informal learning a person logs themself is ADL `experienced` of an activity of type
+# INFORMAL, with the category INFORMAL_LEARNING_CATEGORY in `context.contextActivities.category`
+# and the hours as `result.duration`; a learning goal achieved is ADL `completed` of an
+# activity of type OBJECTIVE. The category's IRI is the installation's own (SITE_URL + this
+# path), documented in docs/lrs.md and decision 0231. LEARNED_VERBS are the verbs that count as
+# "something I learned" on the learning space (from the platform or any xAPI source).
+OBJECTIVE = "http://adlnet.gov/expapi/activities/objective"
+INFORMAL_LEARNING_CATEGORY_PATH = "/xapi/activities/informal-learning"
+LEARNED_VERBS = (
+    "http://adlnet.gov/expapi/verbs/completed",
+    "http://adlnet.gov/expapi/verbs/passed",
+    "http://adlnet.gov/expapi/verbs/experienced",
+    "http://adlnet.gov/expapi/verbs/mastered",
+    "http://adlnet.gov/expapi/verbs/attended",
+    "http://id.tincanapi.com/verb/earned",
+)

@@ -11,7 +11,12 @@ from .pages import (
     statements_visible_to,
     unions_for_clients,
 )
-from .people import statements_actor_for_user, statements_of_user
+from .people import (
+    statements_activities_of_user,
+    statements_actor_for_user,
+    statements_by_ids,
+    statements_of_user,
+)
 
 __all__ = [
     "client_get_visible",
@@ -20,8 +25,10 @@ __all__ = [
     "lrs_client_authenticate",
     "lrs_secret_digest",
     "statement_get_visible",
+    "statements_activities_of_user",
     "statements_actor_for_user",
     "statements_browse",
+    "statements_by_ids",
     "statements_of_user",
     "statements_visible_to",
     "unions_for_clients",

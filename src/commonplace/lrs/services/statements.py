@@ -393,11 +393,13 @@ def statement_record(
     result: dict[str, Any] | None = None,
     context: dict[str, Any] | None = None,
     definition: dict[str, Any] | None = None,
+    timestamp: str | None = None,
 ) -> str:
     """Record one statement from the platform itself: in-process, through the same checks and
     store as HTTP clients, with the platform as authority. Features use `lrs.vocabulary`.
     `definition` adds to the activity's definition (an interaction's `interactionType`,
-    `correctResponsesPattern` and components). Returns the statement id."""
+    `correctResponsesPattern` and components); `timestamp` (ISO 8601) says when the learning
+    happened when that is not now (informal learning logged afterwards). Returns the id."""
     statement: dict[str, Any] = {
         "actor": actor,
         "verb": {"id": verb.iri, "display": verb.display},
@@ -411,4 +413,21 @@ def statement_record(
         statement["result"] = result
     if context:
         statement["context"] = context
+    if timestamp:
+        statement["timestamp"] = timestamp
+    return statements_store([statement], client=None, version=XapiVersion.V2_0_0)[0]
+
+
+def statement_void(*, actor: dict[str, Any], statement_id: str) -> str:
+    """Void a statement the platform recorded for `actor` (e.g. a deleted informal learning
+    entry): stores the xAPI voiding statement (verb `voided`, object a StatementRef), which
+    marks the target voided. Returns the voiding statement's id.
+
+    Raises BadRequest when the target is itself a voiding statement.
+    """
+    statement: dict[str, Any] = {
+        "actor": actor,
+        "verb": {"id": VOIDED, "display": {"en": "voided", "cy": "dirymwyd"}},
+        "object": {"objectType": "StatementRef", "id": str(statement_id).lower()},
+    }
     return statements_store([statement], client=None, version=XapiVersion.V2_0_0)[0]
