@@ -29,10 +29,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commonplace.settings.base")
 os.environ.setdefault("COMMONPLACE_DEMO", "1")
 os.environ.setdefault("COMMONPLACE_DEBUG", "0")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
+from commonplace.pathways.models import Enrolment, Pathway, Step, StepProgress  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -45,7 +46,6 @@ from commonplace.demo.services import demo_load  # noqa: E402
 from commonplace.learning.models import Resource, Topic  # noqa: E402
 from commonplace.learning.selectors import resource_activity_id  # noqa: E402
 from commonplace.lrs.selectors.people import statements_actor_key_for_user  # noqa: E402
-from commonplace.pathways.models import Enrolment, Pathway, Step, StepProgress  # noqa: E402
 
 RESOURCES = int(os.environ.get("LEARNING_BENCH_RESOURCES", "10000"))
 PATHWAYS = int(os.environ.get("LEARNING_BENCH_PATHWAYS", "500"))
@@ -89,7 +89,10 @@ def seed_catalogue() -> list[Resource]:
     resources = list(Resource.objects.filter(slug__startswith="bench-resource-").order_by("pk"))
     through = Resource.topics.through
     through.objects.bulk_create(
-        [through(resource_id=r.pk, topic_id=topics[i % len(topics)].pk) for i, r in enumerate(resources)],
+        [
+            through(resource_id=r.pk, topic_id=topics[i % len(topics)].pk)
+            for i, r in enumerate(resources)
+        ],
         batch_size=5000,
     )
     log(f"catalogue: {len(resources):,} resources")
@@ -200,7 +203,9 @@ def seed_statements(learner: User) -> None:
     for start in range(0, others, CHUNK):
         stop = min(start + CHUNK, others) - 1
         with connection.cursor() as cursor:
-            cursor.execute(sql, {**params, "actor": None, "actor_name": None, "start": start, "stop": stop})
+            cursor.execute(
+                sql, {**params, "actor": None, "actor_name": None, "start": start, "stop": stop}
+            )
         log(f"statements: {stop + 1:,} of {STATEMENTS:,} ({time.perf_counter() - started:.0f} s)")
     mine = {"actor": statements_actor_key_for_user(learner), "actor_name": str(learner.pk)}
     with connection.cursor() as cursor:
