@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "commonplace.audit",
     "commonplace.people",
     "commonplace.lrs",
+    "commonplace.notifications",
     "commonplace.assessment",
     "commonplace.learning",
     "commonplace.home",
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "commonplace.core.context_processors.shell",
                 "commonplace.home.context_processors.navigation",
+                "commonplace.notifications.context_processors.unread",
             ],
         },
     }
