@@ -31,6 +31,9 @@ PLACE_AND_OWNER = {
     "assessment.quiz": lambda o: (o.owner_unit, None),
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
+    "assessment.projectbrief": lambda o: (o.owner_unit, None),
+    "assessment.submission": lambda o: (o.unit, o.user_id),
+    "notifications.notification": lambda o: (None, o.recipient_id),
 }
 
 
