@@ -33,6 +33,7 @@ from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
+from .projects import step_projects
 from .quizzes import DEMO_QUIZZES
 
 SEED = 20261123
@@ -64,6 +65,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("organiser", Role.ORGANISER, "region", "Tariq", "Hussain"),
     DemoAccount("staff", Role.STAFF, "union", "Joanne", "Watkins"),
     DemoAccount("admin", Role.ADMINISTRATOR, "union", "Gareth", "Lloyd"),
+    DemoAccount("assessor", Role.ASSESSOR, "region", "Rhian", "Morgan"),
 ]
 
 
@@ -451,6 +453,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_lrs_client,
     step_quizzes,
     step_learning,
+    step_projects,
 ]
 
 
