@@ -1,0 +1,85 @@
+"""On a phone: a learner sends a project with a file (after a refused one), an assessor marks
+it from their queue, and the learner opens the notification and reads the feedback."""
+
+import pytest
+
+from commonplace.access.enums import Role
+from commonplace.access.models import RoleGrant
+from commonplace.assessment.models import Submission
+from tests.factories.accounts import UserFactory
+from tests.factories.assessment import CriterionFactory, ProjectBriefFactory
+from tests.factories.learning import PDF_BYTES
+from tests.factories.organisation import (
+    BranchFactory,
+    RegionFactory,
+    UnionFactory,
+    WorkplaceFactory,
+)
+from tests.factories.people import PersonFactory
+
+
+@pytest.fixture
+def people(transactional_db):
+    union = UnionFactory(name="Union A")
+    region = RegionFactory(parent=union, name="Wales")
+    workplace = WorkplaceFactory(parent=BranchFactory(parent=region), name="Ward 7")
+    learner = UserFactory(email="sam@a.test", display_name="Sam Pritchard")
+    PersonFactory(home_unit=workplace, account=learner)
+    RoleGrant.objects.create(user=learner, role=Role.LEARNER, unit=workplace)
+    assessor = UserFactory(email="rhian@a.test", display_name="Rhian Morgan")
+    RoleGrant.objects.create(user=assessor, role=Role.ASSESSOR, unit=region)
+    brief = ProjectBriefFactory(
+        owner_unit=union, title="Map your workplace", slug="map-your-workplace"
+    )
+    for order, title in enumerate(("Listening to colleagues", "A clear next step"), start=1):
+        CriterionFactory(brief=brief, order=order, title=title, max_points=4)
+    return learner, assessor
+
+
+def test_a_project_is_sent_marked_and_its_feedback_read_on_a_phone(
+    browse, sign_in, people, tmp_path
+):
+    learner, assessor = people
+    snapshot = tmp_path / "snapshot.pdf"
+    snapshot.write_bytes(PDF_BYTES)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("plain text is not accepted")
+
+    sign_in(learner)
+    page = browse.open("/projects/")
+    page = browse.follow("Map your workplace")
+    assert page.get_by_role("table").first.is_visible()
+    browse.follow("Submit your work")
+    page.get_by_label("Your work").fill("I spoke to five colleagues on the ward.")
+    page.set_input_files('input[name="files"]', str(notes))
+    browse.submit("Submit for marking")
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_label("Your work").input_value() == "I spoke to five colleagues on the ward."
+    assert page.get_by_text("choose your files again").is_visible()
+    page.set_input_files('input[name="files"]', str(snapshot))
+    browse.submit("Submit for marking")
+    assert page.get_by_text("Waiting to be marked").first.is_visible()
+    assert page.get_by_role("link", name="snapshot.pdf").is_visible()
+
+    sign_in(assessor)
+    browse.open("/projects/marking/")
+    page = browse.follow("Map your workplace")
+    criteria = ("Listening to colleagues", "A clear next step")
+    for title, points in zip(criteria, ("4", "3"), strict=True):
+        page.get_by_label(f"Points for “{title}” (0 to 4)").fill(points)
+        page.get_by_label(f"Comment on “{title}” (optional)").fill(f"Good work on {title}.")
+    page.get_by_label("Feedback for the learner").fill("A careful snapshot: take it to the branch.")
+    page.get_by_label("Pass", exact=True).check()
+    browse.submit("Save the marking")
+    assert page.get_by_text("Nothing is waiting to be marked.").is_visible()
+
+    sign_in(learner)
+    page = browse.open("/")
+    page = browse.follow(page.locator(".cp-header__link"))
+    assert page.get_by_text("Unread").first.is_visible()
+    browse.submit(page.get_by_role("button", name="has been marked"))
+    assert page.get_by_text("Passed").first.is_visible()
+    assert page.get_by_text("A careful snapshot: take it to the branch.").is_visible()
+    assert page.get_by_text("7 out of 8 points").is_visible()
+    assert Submission.objects.get(user=learner).status == "passed"
+    assert len(browse.pages_checked) == 11
