@@ -83,3 +83,41 @@ def test_a_project_is_sent_marked_and_its_feedback_read_on_a_phone(
     assert page.get_by_text("7 out of 8 points").is_visible()
     assert Submission.objects.get(user=learner).status == "passed"
     assert len(browse.pages_checked) == 11
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from commonplace.demo.services import demo_load
+
+    demo_load(branches=2, members=20, report=lambda _m: None)
+
+
+def test_the_demo_assessor_and_learner_find_their_projects_on_a_phone(browse, sign_in, demo):
+    from commonplace.accounts.models import User
+
+    assessor = User.objects.get(email="assessor@demo.commonplace.test")
+    learner = User.objects.get(email="learner@demo.commonplace.test")
+
+    sign_in(assessor)
+    page = browse.open("/")
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # the menu folds away on a phone
+        menu.click()
+    page = browse.follow(page.get_by_role("link", name="Marking", exact=True))
+    assert page.get_by_role("row").count() >= 3  # the header row and the waiting work
+    page = browse.follow("Map your workplace: a learning-needs snapshot")
+    assert page.get_by_role("radio", name="Ask for a resubmission").is_visible()
+    browse.open("/projects/")
+    browse.open("/notifications/")
+    assert page.get_by_text("You have no notifications yet.").is_visible()
+
+    sign_in(learner)
+    page = browse.open("/notifications/")
+    assert page.get_by_text("Unread").first.is_visible()
+    page = browse.submit(page.get_by_role("button", name="Please resubmit"))
+    assert page.get_by_text("Resubmission requested").first.is_visible()
+    assert page.get_by_text("'More courses' is hard to negotiate").is_visible()
+    page = browse.follow(page.get_by_role("link", name="Submit your work again").first)
+    assert page.get_by_text("This will be version 2.").is_visible()
+    page = browse.open("/notifications/")
+    assert page.get_by_text("Unread").count() == 0
