@@ -19,7 +19,7 @@ from commonplace.assessment.services import (
     submission_mark,
     submission_submit,
 )
-from commonplace.people.models import Person
+from commonplace.people.selectors import people_visible_to
 
 if TYPE_CHECKING:
     from .services import DemoContext
@@ -126,9 +126,14 @@ SUBMISSIONS = {
 
 
 def _members_in(ctx: DemoContext, path: str, exclude: set[int], count: int) -> list[User]:
-    """Accounts of members whose home is at or below `path`, learners there, first by id."""
+    """Accounts of learners whose home is at or below `path`, first by id: read through the
+    people selector as the demo administrator sees them."""
+    admin = ctx.accounts.get("admin")
+    if admin is None:
+        return []
     people = (
-        Person.objects.filter(
+        people_visible_to(user=admin)
+        .filter(
             account__isnull=False,
             home_unit__path__startswith=path,
             account__role_grants__role=Role.LEARNER,
