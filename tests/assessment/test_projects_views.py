@@ -34,7 +34,9 @@ def test_a_learner_reads_the_brief_with_its_rubric(client, place):
 def test_a_refused_file_keeps_the_text_and_asks_for_the_files_again(client, place):
     client.force_login(place.learner)
     bad = SimpleUploadedFile("fake.pdf", b"not a pdf at all")
-    response = client.post("/projects/map/submit/", {"text": "What I found out", "files": [bad]})
+    response = client.post(
+        "/projects/map/submit/", {"text": "What I found out", "attachments": [bad]}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "What I found out" in page
@@ -45,7 +47,7 @@ def test_a_refused_file_keeps_the_text_and_asks_for_the_files_again(client, plac
 
 def test_a_learner_submits_text_and_a_file_and_sees_it_waiting(client, place):
     client.force_login(place.learner)
-    response = client.post("/projects/map/submit/", {"text": "My notes", "files": [pdf()]})
+    response = client.post("/projects/map/submit/", {"text": "My notes", "attachments": [pdf()]})
     submission = Submission.objects.get(user=place.learner)
     assert response.status_code == 302
     assert response["Location"] == f"/projects/submissions/{submission.pk}/"

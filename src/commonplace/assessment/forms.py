@@ -107,7 +107,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one field; each is checked by `SubmissionForm.clean_files`."""
+    """Several files in one field; each is checked by `SubmissionForm.clean_attachments`."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
@@ -130,7 +130,7 @@ class SubmissionForm(GovukForm):
         required=False,
         max_length=PROJECT_TEXT_MAX_CHARS,
     )
-    files = MultipleFileField(
+    attachments = MultipleFileField(
         label=gettext_lazy("Files (optional)"),
         required=False,
     )
@@ -139,16 +139,16 @@ class SubmissionForm(GovukForm):
         self.brief = brief
         super().__init__(*args, **kwargs)
         kinds = ", ".join(kind.lstrip(".").upper() for kind in brief.accepted_file_types)
-        self.fields["files"].help_text = gettext_lazy(
+        self.fields["attachments"].help_text = gettext_lazy(
             "Up to %(count)s files of these kinds: %(kinds)s; 10 MB or smaller each."
         ) % {"count": PROJECT_FILES_MAX, "kinds": kinds}
-        self.fields["files"].widget.attrs["accept"] = ",".join(brief.accepted_file_types)
-        self.fields["files"].widget.attrs["aria-describedby"] = "id_files-hint" + (
-            " id_files-error" if self.is_bound and "files" in self.errors else ""
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(brief.accepted_file_types)
+        self.fields["attachments"].widget.attrs["aria-describedby"] = "id_attachments-hint" + (
+            " id_attachments-error" if self.is_bound and "attachments" in self.errors else ""
         )
 
-    def clean_files(self) -> list[Any]:
-        files: list[Any] = self.cleaned_data.get("files") or []
+    def clean_attachments(self) -> list[Any]:
+        files: list[Any] = self.cleaned_data.get("attachments") or []
         errors = submission_files_check(brief=self.brief, files=files)
         if errors:
             raise forms.ValidationError(errors)
@@ -156,7 +156,7 @@ class SubmissionForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not self.errors and not (data.get("text") or "").strip() and not data.get("files"):
+        if not self.errors and not (data.get("text") or "").strip() and not data.get("attachments"):
             raise forms.ValidationError(
                 gettext_lazy("Write about your work or attach at least one file.")
             )

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
@@ -576,6 +577,8 @@ def _marking_statement(*, submission: Submission, marking: Marking) -> None:
 
 def _marking_notify(*, submission: Submission, marking: Marking) -> None:
     url = reverse("assessment:submission-detail", args=[submission.pk])
+    title: str | Promise
+    body: str | Promise
     if marking.outcome == MarkingOutcome.RESUBMIT:
         kind = NotificationKind.PROJECT_RESUBMIT
         title = format_lazy(

@@ -226,7 +226,7 @@ class ProjectSubmitView(_ProjectView):
                     actor=request.user,  # type: ignore[arg-type]
                     brief=brief,
                     text=form.cleaned_data["text"],
-                    files=form.cleaned_data["files"],
+                    files=form.cleaned_data["attachments"],
                 )
             except DomainError as error:
                 form.add_error(None, error.message)

@@ -91,38 +91,36 @@ BRIEF = {
     ],
 }
 
-SUBMISSIONS = {
-    "passed": (
-        "I spoke to seven colleagues across days, nights and the weekend bank team. Most "
-        "wanted digital skills (online banking, the new rota app) and two wanted to finish "
-        "maths qualifications they started at school. The main barriers were shifts - "
-        "courses are always at 6pm - and confidence: 'I'd be the oldest there'. Our trust "
-        "has a training budget but it is only used for mandatory training, and the learning "
-        "centre in the main hospital is open 9 to 5. My ask: a rota-friendly digital skills "
-        "session twice a month, in paid time, run in the staff room."
-    ),
-    "resubmit": (
-        "People in my workplace want to learn more about computers and some want to do "
-        "English. Cost is a problem. The branch should ask for more courses."
-    ),
-    "waiting": [
-        "Five colleagues from the kitchen and the porters' lodge. Everyone mentioned time: "
-        "unpaid breaks are too short and nobody can stay after a split shift. Three asked for "
-        "English for speakers of other languages. I found a free ESOL course at the college "
-        "but it is in the daytime. Ask: ESOL on site, one hour before the late shift, paid.",
-        "I asked six people on my team. The strongest need was confidence with email and "
-        "the staff intranet, which managers assume everyone can use. Two people are carers "
-        "and can only learn from home. We have a learning centre but no laptops to borrow. "
-        "Ask: a laptop loan scheme and short sessions recorded for people at home.",
-        "My snapshot: health and safety refreshers are everyone's top need after the new "
-        "equipment arrived. Barriers are cover - nobody can leave the floor - and the cost "
-        "of travel to the training centre. Ask: training delivered on site during the "
-        "handover overlap.",
-        "Seven colleagues, mostly part-time. Several want a first qualification in maths to "
-        "apply for senior roles. Barriers: childcare and exam nerves. The employer pays for "
-        "level 3 courses but nothing below. Ask: fund functional skills maths as well.",
-    ],
-}
+PASSED_TEXT = (
+    "I spoke to seven colleagues across days, nights and the weekend bank team. Most "
+    "wanted digital skills (online banking, the new rota app) and two wanted to finish "
+    "maths qualifications they started at school. The main barriers were shifts - "
+    "courses are always at 6pm - and confidence: 'I'd be the oldest there'. Our trust "
+    "has a training budget but it is only used for mandatory training, and the learning "
+    "centre in the main hospital is open 9 to 5. My ask: a rota-friendly digital skills "
+    "session twice a month, in paid time, run in the staff room."
+)
+RESUBMIT_TEXT = (
+    "People in my workplace want to learn more about computers and some want to do "
+    "English. Cost is a problem. The branch should ask for more courses."
+)
+WAITING_TEXTS = [
+    "Five colleagues from the kitchen and the porters' lodge. Everyone mentioned time: "
+    "unpaid breaks are too short and nobody can stay after a split shift. Three asked for "
+    "English for speakers of other languages. I found a free ESOL course at the college "
+    "but it is in the daytime. Ask: ESOL on site, one hour before the late shift, paid.",
+    "I asked six people on my team. The strongest need was confidence with email and "
+    "the staff intranet, which managers assume everyone can use. Two people are carers "
+    "and can only learn from home. We have a learning centre but no laptops to borrow. "
+    "Ask: a laptop loan scheme and short sessions recorded for people at home.",
+    "My snapshot: health and safety refreshers are everyone's top need after the new "
+    "equipment arrived. Barriers are cover - nobody can leave the floor - and the cost "
+    "of travel to the training centre. Ask: training delivered on site during the "
+    "handover overlap.",
+    "Seven colleagues, mostly part-time. Several want a first qualification in maths to "
+    "apply for senior roles. Barriers: childcare and exam nerves. The employer pays for "
+    "level 3 courses but nothing below. Ask: fund functional skills maths as well.",
+]
 
 
 def _members_in(ctx: DemoContext, path: str, exclude: set[int], count: int) -> list[User]:
@@ -163,9 +161,7 @@ def step_projects(ctx: DemoContext) -> None:
     coordinator = ctx.accounts.get("coordinator")
     marked = 0
     if coordinator is not None:
-        work = submission_submit(
-            actor=coordinator, brief=brief, text=SUBMISSIONS["passed"], files=[]
-        )
+        work = submission_submit(actor=coordinator, brief=brief, text=PASSED_TEXT, files=[])
         submission_mark(
             actor=assessor,
             submission=work,
@@ -176,7 +172,7 @@ def step_projects(ctx: DemoContext) -> None:
         )
         marked += 1
     if learner is not None:
-        work = submission_submit(actor=learner, brief=brief, text=SUBMISSIONS["resubmit"], files=[])
+        work = submission_submit(actor=learner, brief=brief, text=RESUBMIT_TEXT, files=[])
         submission_mark(
             actor=assessor,
             submission=work,
@@ -190,10 +186,10 @@ def step_projects(ctx: DemoContext) -> None:
         )
         marked += 1
     waiting = [ctx.accounts[k] for k in ("ulr", "officer") if k in ctx.accounts]
-    waiting += _members_in(ctx, region.path, demo_accounts, len(SUBMISSIONS["waiting"]))
-    for user, text in zip(waiting, SUBMISSIONS["waiting"], strict=False):
+    waiting += _members_in(ctx, region.path, demo_accounts, len(WAITING_TEXTS))
+    for user, text in zip(waiting, WAITING_TEXTS, strict=False):
         submission_submit(actor=user, brief=brief, text=text, files=[])
-    queued = min(len(waiting), len(SUBMISSIONS["waiting"]))
+    queued = min(len(waiting), len(WAITING_TEXTS))
     ctx.report(f"projects: one brief, {marked} marked, {queued} waiting for the assessor")
 
 
