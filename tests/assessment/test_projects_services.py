@@ -226,3 +226,14 @@ def test_the_queue_is_oldest_first_in_scope_and_never_the_assessors_own(place):
     assert list(submissions_to_mark(user=place.assessor)) == [first, second]
     assert list(submissions_to_mark(user=place.far_assessor)) == [far]
     assert list(submissions_to_mark(user=place.learner)) == []
+
+
+def test_assessors_covering_the_learners_unit_hear_of_new_work(place):
+    submission = submission_submit(actor=place.learner, brief=place.brief, text="1", files=[])
+    (note,) = Notification.objects.filter(recipient=place.assessor)
+    assert note.kind == "project_submitted"
+    assert note.url == f"/projects/submissions/{submission.pk}/mark/"
+    assert not Notification.objects.filter(recipient=place.far_assessor).exists()
+    own = submission_submit(actor=place.assessor, brief=place.brief, text="mine", files=[])
+    assert Notification.objects.filter(recipient=place.assessor).count() == 1
+    assert not Notification.objects.filter(url__contains=f"/{own.pk}/").exists()

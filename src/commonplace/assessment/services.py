@@ -19,7 +19,8 @@ from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from commonplace.access.selectors import grants_active_for, may
+from commonplace.access.enums import Role
+from commonplace.access.selectors import grants_active_for, may, users_holding
 from commonplace.audit.services import audit_record
 from commonplace.learning.services import body_sanitise
 from commonplace.lrs import vocabulary
@@ -375,7 +376,7 @@ def submission_submit(
     Effects: writes Submission (placed at the learner's unit now) and its SubmissionFile rows
     (files stored under random names); audit `assessment.submission.submitted`; xAPI
     `submitted` (activitystrea.ms) about `project_activity_id(brief)` with the version's
-    registration.
+    registration; a notification to each assessor whose place covers the learner's unit.
     Raises: ProjectNotOpenError (a draft, or a learner with no place in the union);
     SubmissionNotAllowedError (work waiting, passed or not passed); SubmissionInvalidError
     (no text and no file, text too long, a file refused).
@@ -426,7 +427,23 @@ def submission_submit(
         activity_name={"en": brief.title},
         context={"registration": str(submission.registration)},
     )
+    _assessors_notify(submission=submission)
     return submission
+
+
+def _assessors_notify(*, submission: Submission) -> None:
+    """Tell the assessors whose place covers the learner's unit that work is waiting (never
+    the learner themself, should they be an assessor too)."""
+    title = format_lazy(gettext_lazy("New work to mark: “{title}”"), title=submission.brief.title)
+    url = reverse("assessment:submission-mark", args=[submission.pk])
+    for assessor in users_holding(role=Role.ASSESSOR, unit_path=submission.unit.path):
+        if assessor.pk != submission.user_id:
+            notification_send(
+                recipient=assessor,  # type: ignore[arg-type]
+                kind=NotificationKind.PROJECT_SUBMITTED,
+                title=title,
+                url=url,
+            )
 
 
 def _scores_check(
