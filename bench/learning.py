@@ -37,6 +37,7 @@ from commonplace.pathways.models import Enrolment, Pathway, Step, StepProgress  
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -152,8 +153,9 @@ def seed_enrolments(user: User, pathways: list[Pathway]) -> None:
 
 
 INSERT = """
-INSERT INTO lrs_statement (statement_id, stored, timestamp, actor_key, object_agent_key, verb_id,
-    activity_id, registration, target_statement_id, is_voiding, voided, keys, client_id, version, data)
+INSERT INTO lrs_statement (statement_id, stored, timestamp, actor_key, object_agent_key,
+    verb_id, activity_id, registration, target_statement_id, is_voiding, voided, keys, client_id,
+    version, data)
 SELECT s.id, s.at, s.at, s.actor_key, '', s.verb, s.activity, NULL, NULL, false, false,
     jsonb_build_array('x:' || s.activity), NULL, '2.0.0',
     jsonb_build_object(
@@ -221,15 +223,20 @@ def seed_statements(learner: User) -> None:
     log(f"statements seeded in {time.perf_counter() - started:.0f} s")
 
 
+def ok(response: HttpResponse, url: str) -> None:
+    if response.status_code != 200:
+        sys.exit(f"{url} answered {response.status_code}")
+
+
 def timed(client: Client, url: str) -> list[float]:
     for _ in range(5):  # warm
-        assert client.get(url).status_code == 200, url
+        ok(client.get(url), url)
     samples = []
     for _ in range(RUNS):
         started = time.perf_counter()
         response = client.get(url)
         samples.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, url
+        ok(response, url)
     return samples
 
 
@@ -238,7 +245,7 @@ def queries(user: User, url: str) -> int:
     client.force_login(user)
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200, url
+        ok(client.get(url), url)
     return len(captured)
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("commonplace.assessment.urls")),
     path("learning/", include("commonplace.learning.urls")),
     path("my-learning/", include("commonplace.learning_space.urls")),
+    path("notifications/", include("commonplace.notifications.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

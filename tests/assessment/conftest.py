@@ -49,3 +49,7 @@ def learner(union):
     PersonFactory(home_unit=branch, account=user)
     RoleGrant.objects.create(user=user, role=Role.LEARNER, unit=branch)
     return user
+
+
+# The project tests' fixtures (`place`) live beside them.
+from .projects import place  # noqa: E402, F401

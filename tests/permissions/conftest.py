@@ -13,7 +13,13 @@ from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
-from tests.factories.assessment import AttemptFactory, QuizFactory
+from tests.factories.assessment import (
+    AttemptFactory,
+    ProjectBriefFactory,
+    QuizFactory,
+    SubmissionFactory,
+    SubmissionFileFactory,
+)
 from tests.factories.learning import ProposalFactory, ResourceFactory
 from tests.factories.learning_space import (
     GoalFactory,
@@ -21,6 +27,7 @@ from tests.factories.learning_space import (
     SavedResourceFactory,
 )
 from tests.factories.lrs import LrsClientFactory, StatementFactory
+from tests.factories.notifications import NotificationFactory
 from tests.factories.organisation import (
     BranchFactory,
     RegionFactory,
@@ -49,6 +56,12 @@ class World:
     informal: dict[str, object] = field(default_factory=dict)
     goals: dict[str, object] = field(default_factory=dict)
     saved: dict[str, object] = field(default_factory=dict)
+    # Projects: a published brief owned by every unit; a submission (with a file) by that
+    # unit's person placed at the unit; a notification to that person.
+    projectbriefs: dict[str, object] = field(default_factory=dict)
+    submissions: dict[str, object] = field(default_factory=dict)
+    submissionfiles: dict[str, object] = field(default_factory=dict)
+    notifications: dict[str, object] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -64,6 +77,10 @@ class World:
             "learning_space.informallearning": self.informal,
             "learning_space.goal": self.goals,
             "learning_space.savedresource": self.saved,
+            "assessment.projectbrief": self.projectbriefs,
+            "assessment.submission": self.submissions,
+            "assessment.submissionfile": self.submissionfiles,  # a URL's pk, not a policy kind
+            "notifications.notification": self.notifications,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -103,6 +120,13 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.informal[key] = InformalLearningFactory(user=person.account, with_evidence=True)
     world.goals[key] = GoalFactory(user=person.account)
     world.saved[key] = SavedResourceFactory(user=person.account, resource=world.resources[key])
+    world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    brief = ProjectBriefFactory(owner_unit=unit, slug=f"project-{key}", title=f"Project of {key}")
+    world.projectbriefs[key] = brief
+    submission = SubmissionFactory(brief=brief, user=person.account, unit=unit)
+    world.submissions[key] = submission
+    world.submissionfiles[key] = SubmissionFileFactory(submission=submission)
+    world.notifications[key] = NotificationFactory(recipient=person.account)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

@@ -35,6 +35,9 @@ PLACE_AND_OWNER = {
     "learning_space.informallearning": lambda o: (o.user.person.home_unit, o.user_id),
     "learning_space.goal": lambda o: (o.user.person.home_unit, o.user_id),
     "learning_space.savedresource": lambda o: (o.user.person.home_unit, o.user_id),
+    "assessment.projectbrief": lambda o: (o.owner_unit, None),
+    "assessment.submission": lambda o: (o.unit, o.user_id),
+    "notifications.notification": lambda o: (None, o.recipient_id),
 }
 
 

@@ -75,13 +75,28 @@ OBJECT_KIND = {
     "learning_space:saved-list": None,
     "learning_space:export": None,
     "learning_space:export-pdf": None,
+    "assessment:project-list": None,
+    "assessment:project-detail": "assessment.projectbrief",
+    "assessment:project-submit": "assessment.projectbrief",
+    "assessment:submission-detail": "assessment.submission",
+    "assessment:submission-file": "assessment.submissionfile",
+    "assessment:submission-mark": "assessment.submission",
+    "assessment:marking-queue": None,
+    "notifications:notification-list": None,
+    "notifications:notification-read": "notifications.notification",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
 # the granted user holds the role at the union, the refused one at the other union.
 # Learning resources and quizzes are seen anywhere in their union, so the refusal is from
 # the other union.
-UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
+UNION_LEVEL_KINDS = {
+    "lrs.client",
+    "lrs.statement",
+    "assessment.quiz",
+    "learning.resource",
+    "assessment.projectbrief",
+}
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
 OWN_ONLY_KINDS = {
@@ -92,6 +107,7 @@ OWN_ONLY_KINDS = {
 }
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}
+OWN_ONLY_KINDS = {"assessment.attempt", "notifications.notification"}
 
 
 def protected_urls():

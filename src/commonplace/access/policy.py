@@ -119,6 +119,27 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a catalogue resource a person saved for later",
     ),
     # --- end of My learning space
+    # Assessed projects and notifications (decision 0210).
+    "assessment.projectbrief": ObjectKind(
+        model="assessment.ProjectBrief",
+        unit_path="owner_unit__path",
+        description="a project brief with its rubric, owned by a unit; once published anyone in "
+        "the union may read it and submit work",
+    ),
+    "assessment.submission": ObjectKind(
+        model="assessment.Submission",
+        unit_path="unit__path",
+        owner="user",
+        description="a learner's project submission (text, files, marking), placed at the "
+        "learner's unit when they submitted; assessors mark those below their place, never "
+        "their own",
+    ),
+    "notifications.notification": ObjectKind(
+        model="notifications.Notification",
+        unit_path="recipient__person__home_unit__path",
+        owner="recipient",
+        description="an in-app notification; only its recipient ever sees it",
+    ),
 }
 
 _R, _S = Role, Reach
@@ -223,6 +244,26 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             for action in actions
         ),
         # --- end of My learning space
+        # Assessed projects and notifications (decision 0210). Anyone in the union reads a
+        # published brief and submits work to it (the selector keeps drafts out); staff and
+        # administrators see the briefs of their subtree. A submission is its learner's own;
+        # assessors, staff and administrators read and mark those whose learner's unit is at or
+        # below their place (the selectors and the service also refuse marking one's own work).
+        Rule(_R.LEARNER, _S.UNION, "assessment.projectbrief", "take"),
+        Rule(_R.STAFF, _S.SUBTREE, "assessment.projectbrief", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "assessment.projectbrief", "view"),
+        Rule(_R.LEARNER, _S.SELF, "assessment.submission", "view"),
+        *(
+            Rule(role, _S.SUBTREE, "assessment.submission", action)
+            for role in (_R.ASSESSOR, _R.STAFF, _R.ADMINISTRATOR)
+            for action in ("view", "mark")
+        ),
+        # Notifications: whoever holds any role reads and marks their own, and nobody else's.
+        *(
+            Rule(role, _S.SELF, "notifications.notification", action)
+            for role in Role
+            for action in ("view", "change")
+        ),
     }
 )
 

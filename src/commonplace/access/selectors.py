@@ -249,3 +249,19 @@ def account_by_email(*, email: str) -> Model | None:
     from django.contrib.auth import get_user_model
 
     return get_user_model()._default_manager.filter(email__iexact=email.strip()).first()
+
+
+def users_holding(*, role: Role, unit_path: str) -> QuerySet[Model]:
+    """Active accounts with a grant of `role` in force at the unit with `unit_path` or at one
+    of its ancestors (whose role therefore reaches that unit), for telling them about work
+    there. Federation-wide grants are left out: they would hear of every union's work."""
+    from django.contrib.auth import get_user_model
+
+    segments = unit_path.rstrip(".").split(".")
+    ancestors = [".".join(segments[: n + 1]) + "." for n in range(len(segments))]
+    holders = RoleGrant.objects.filter(grants_active_q(), role=role, unit__path__in=ancestors)
+    return (
+        get_user_model()
+        ._default_manager.filter(is_active=True, pk__in=holders.values("user_id"))
+        .order_by("pk")
+    )

@@ -1,8 +1,13 @@
-"""Administrators' tools for repairs; staff author quizzes on the pages under `/quizzes/manage/`."""
+"""Administrators' tools: repairs, and project briefs until their staff authoring pages exist
+(staff author quizzes on the pages under `/quizzes/manage/`)."""
+
+from typing import Any
 
 from django.contrib import admin
+from django.http import HttpRequest
 
-from .models import Attempt, Choice, Question, Quiz
+from .models import Attempt, Choice, Criterion, ProjectBrief, Question, Quiz, Submission
+from .services import project_brief_saved
 
 
 class ChoiceInline(admin.TabularInline):
@@ -30,3 +35,37 @@ class AttemptAdmin(admin.ModelAdmin):
     list_display = ["quiz", "user", "started_at", "submitted_at", "score", "passed"]
     readonly_fields = ["registration", "question_order"]
     raw_id_fields = ["user"]
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+
+class CriterionInline(admin.StackedInline):
+    model = Criterion
+    extra = 0
+    min_num = 1
+
+
+@admin.register(ProjectBrief)
+class ProjectBriefAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner_unit", "status", "pass_mark"]
+    list_filter = ["status"]
+    prepopulated_fields = {"slug": ["title"]}
+    raw_id_fields = ["owner_unit"]
+    inlines = [CriterionInline]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        project_brief_saved(actor=request.user, brief=obj, created=not change)  # type: ignore[arg-type]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """Read only: learners submit and assessors mark through the site's pages."""
+
+    list_display = ["brief", "user", "version", "status", "submitted_at"]
+    list_filter = ["status"]
+    readonly_fields = ["brief", "user", "unit", "version", "text", "status", "registration"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

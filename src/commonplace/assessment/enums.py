@@ -41,3 +41,51 @@ class AssessmentAuditAction(models.TextChoices):
     QUESTION_CHANGED = "assessment.question.changed", _("Quiz question changed")
     QUESTION_REMOVED = "assessment.question.removed", _("Quiz question removed")
     QUESTION_MOVED = "assessment.question.moved", _("Quiz question moved")
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+# Files a learner may attach to a project submission: extension → the bytes it starts with
+# (DOCX, ODT and XLSX are zip archives). A brief accepts a subset of these.
+PROJECT_FILE_SIGNATURES = {
+    ".pdf": b"%PDF-",
+    ".docx": b"PK\x03\x04",
+    ".odt": b"PK\x03\x04",
+    ".xlsx": b"PK\x03\x04",
+    ".png": b"\x89PNG\r\n\x1a\n",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+}
+PROJECT_FILE_MAX_BYTES = 10 * 1024 * 1024
+PROJECT_FILES_MAX = 5
+PROJECT_TEXT_MAX_CHARS = 20_000
+FEEDBACK_MAX_CHARS = 5_000
+
+
+class ProjectStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting to be marked")
+    RESUBMISSION_REQUESTED = "resubmit", _("Resubmission requested")
+    PASSED = "passed", _("Passed")
+    NOT_PASSED = "not_passed", _("Not passed")
+
+
+class MarkingOutcome(models.TextChoices):
+    """What the assessor decides; each ends the submission in the status of the same name."""
+
+    PASSED = "passed", _("Pass")
+    RESUBMIT = "resubmit", _("Ask for a resubmission")
+    NOT_PASSED = "not_passed", _("Not pass")
+
+
+class ProjectAuditAction(models.TextChoices):
+    BRIEF_CREATED = "assessment.projectbrief.created", _("Project brief created")
+    BRIEF_CHANGED = "assessment.projectbrief.changed", _("Project brief changed")
+    SUBMISSION_SUBMITTED = "assessment.submission.submitted", _("Project submitted")
+    SUBMISSION_MARKED = "assessment.submission.marked", _("Project submission marked")
+    SUBMISSION_VIEWED = "assessment.submission.viewed", _("Project submission opened")
+    SUBMISSION_FILE_VIEWED = "assessment.submissionfile.viewed", _("Project submission file opened")

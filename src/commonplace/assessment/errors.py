@@ -55,3 +55,44 @@ class QuestionAnsweredError(ConflictError):
         "People have already answered this question, so it cannot be removed. Unpublish the "
         "quiz and make a new one if it must change."
     )
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+
+class ProjectNotOpenError(DomainError):
+    code = "project_not_open"
+    default_message = _("This project is not open for submissions.")
+
+
+class SubmissionNotAllowedError(ConflictError):
+    """The learner already has work waiting to be marked, or has passed, or was not passed."""
+
+    code = "submission_not_allowed"
+    default_message = _("You cannot submit this project now.")
+
+
+class SubmissionInvalidError(DomainError):
+    code = "submission_invalid"
+    default_message = _("Write about your work or attach at least one file.")
+
+
+class MarkingNotAllowedError(DomainError):
+    code = "marking_not_allowed"
+    default_message = _("You may not mark this submission.")
+
+
+class SubmissionAlreadyMarkedError(ConflictError):
+    code = "submission_already_marked"
+    default_message = _("This submission has already been marked.")
+
+
+class MarksInvalidError(DomainError):
+    """Some scores could not be accepted; `errors` maps each criterion's id to its message."""
+
+    code = "marks_invalid"
+    default_message = _("Some marks could not be accepted. Check the criteria marked.")
+
+    def __init__(self, errors: dict[int, str]) -> None:
+        super().__init__()
+        self.errors = errors

@@ -1,5 +1,6 @@
 """Reading a quiz page's answers out of the posted form. No validation here: the service
-checks every answer against its question, so a crafted post is refused the same way."""
+checks every answer against its question, so a crafted post is refused the same way.
+Project forms (submitting work, marking it) validate here and again in the services."""
 
 from __future__ import annotations
 
@@ -7,16 +8,24 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.forms import GovukForm, GovukModelForm
 
-from .enums import QuestionKind
+from .enums import (
+    FEEDBACK_MAX_CHARS,
+    PROJECT_FILES_MAX,
+    PROJECT_TEXT_MAX_CHARS,
+    MarkingOutcome,
+    QuestionKind,
+)
 from .marking import ChoiceSpec, question_problems
 from .models import Quiz
+from .services import submission_files_check
 
 if TYPE_CHECKING:
-    from .models import Question
+    from .models import Criterion, ProjectBrief, Question
 
 
 def field_name(question: Question, choice_pk: int | None = None) -> str:
@@ -274,3 +283,137 @@ def _question_initial(question: Question) -> dict[str, Any]:
         initial[f"choice_{i}_match"] = choice.match_text
         initial[f"choice_{i}_feedback"] = choice.feedback
     return initial
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by `SubmissionForm.clean_attachments`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+class SubmissionForm(GovukForm):
+    text = forms.CharField(
+        label=gettext_lazy("Your work"),
+        help_text=gettext_lazy(
+            "Write your answer to the brief here, or say what your files show. Your text is "
+            "kept if something needs fixing."
+        ),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        max_length=PROJECT_TEXT_MAX_CHARS,
+    )
+    attachments = MultipleFileField(
+        label=gettext_lazy("Files (optional)"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, brief: ProjectBrief, **kwargs: Any) -> None:
+        self.brief = brief
+        super().__init__(*args, **kwargs)
+        kinds = ", ".join(kind.lstrip(".").upper() for kind in brief.accepted_file_types)
+        self.fields["attachments"].help_text = gettext_lazy(
+            "Up to %(count)s files of these kinds: %(kinds)s; 10 MB or smaller each."
+        ) % {"count": PROJECT_FILES_MAX, "kinds": kinds}
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(brief.accepted_file_types)
+        self.fields["attachments"].widget.attrs["aria-describedby"] = "id_attachments-hint" + (
+            " id_attachments-error" if self.is_bound and "attachments" in self.errors else ""
+        )
+
+    def clean_attachments(self) -> list[Any]:
+        files: list[Any] = self.cleaned_data.get("attachments") or []
+        errors = submission_files_check(brief=self.brief, files=files)
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and not (data.get("text") or "").strip() and not data.get("attachments"):
+            raise forms.ValidationError(
+                gettext_lazy("Write about your work or attach at least one file.")
+            )
+        return data
+
+
+class MarkingForm(GovukForm):
+    """Points and a comment per criterion of the rubric, overall feedback and the outcome."""
+
+    feedback = forms.CharField(
+        label=gettext_lazy("Feedback for the learner"),
+        help_text=gettext_lazy("What went well, and what to do next. The learner reads this."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=FEEDBACK_MAX_CHARS,
+    )
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"),
+        choices=MarkingOutcome.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, criteria: list[Criterion], **kwargs: Any) -> None:
+        self.criteria = criteria
+        super().__init__(*args, **kwargs)
+        for criterion in criteria:
+            self.fields[f"points_{criterion.pk}"] = forms.IntegerField(
+                label=gettext_lazy("Points for “%(title)s” (0 to %(top)s)")
+                % {"title": criterion.title, "top": criterion.max_points},
+                min_value=0,
+                max_value=criterion.max_points,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=gettext_lazy("Comment on “%(title)s” (optional)")
+                % {"title": criterion.title},
+                required=False,
+                max_length=FEEDBACK_MAX_CHARS,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        # The GOV.UK mixin validated and styled the form before the rubric's fields existed:
+        # validate again with them, and style them the same way.
+        self._errors = None  # type: ignore[assignment]
+        for name, field in self.fields.items():
+            if not name.startswith(("points_", "comment_")):
+                continue
+            css = "govuk-textarea" if name.startswith("comment_") else "govuk-input"
+            has_error = self.is_bound and name in self.errors
+            classes = [css, f"{css}--error" if has_error else ""]
+            if css == "govuk-input":
+                classes.append("govuk-input--width-3")
+            field.widget.attrs["class"] = " ".join(c for c in classes if c)
+            if has_error:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-error"
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Each criterion with its two bound fields, for the marking page."""
+        return [
+            {
+                "criterion": criterion,
+                "points": self[f"points_{criterion.pk}"],
+                "comment": self[f"comment_{criterion.pk}"],
+            }
+            for criterion in self.criteria
+        ]
+
+    def scores(self) -> dict[int, tuple[str, str]]:
+        """criterion id → (points as typed, comment), for `submission_mark`."""
+        return {
+            criterion.pk: (
+                str(self.data.get(f"points_{criterion.pk}", "")),
+                str(self.data.get(f"comment_{criterion.pk}", "")),
+            )
+            for criterion in self.criteria
+        }

@@ -3,6 +3,10 @@
 Learners see published quizzes of their union (`assessment.quiz` take, reach union); learning
 staff and administrators see every quiz in their subtree (`view`), drafts too. A person's
 attempts are theirs alone; staff see only totals for a quiz of their unit.
+
+Projects: published briefs are read by anyone in their union; a submission is its learner's
+own, and assessors (staff, administrators) read and mark those placed at or below where they
+hold the role - never their own work (`submissions_to_mark`, `submission_get_for_marking`).
 """
 
 from __future__ import annotations
@@ -17,8 +21,20 @@ from django.utils.translation import gettext as _
 from commonplace.access.selectors import scope_q
 from commonplace.organisation.selectors import units_visible_to
 
-from .enums import QuestionKind, QuizStatus
-from .models import Answer, Attempt, Choice, Question, Quiz
+from .enums import ProjectStatus, QuestionKind, QuizStatus, SubmissionStatus
+from .models import (
+    Answer,
+    Attempt,
+    Choice,
+    Criterion,
+    CriterionScore,
+    Marking,
+    ProjectBrief,
+    Question,
+    Quiz,
+    Submission,
+    SubmissionFile,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -227,3 +243,169 @@ def question_of_quiz(*, quiz: Quiz, pk: object) -> Question:
     if question is None:
         raise Http404("No question found.")
     return question
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+
+def projects_visible_to(
+    *, user: User | AnonymousUser, action: str = "take"
+) -> QuerySet[ProjectBrief]:
+    """Project briefs `user` may `action`: to take (read and submit), only published ones."""
+    briefs = ProjectBrief.objects.filter(
+        scope_q(user=user, kind="assessment.projectbrief", action=action)
+    )
+    if action == "take":
+        briefs = briefs.filter(status=ProjectStatus.PUBLISHED)
+    return briefs.order_by("title", "pk")
+
+
+def project_get_visible(
+    *, user: User | AnonymousUser, slug: str, action: str = "take"
+) -> ProjectBrief:
+    """The brief, if `user` may `action` it; 404 otherwise."""
+    brief = projects_visible_to(user=user, action=action).filter(slug=slug).first()
+    if brief is None:
+        raise Http404("No project found.")
+    return brief
+
+
+def project_criteria(*, brief: ProjectBrief) -> list[Criterion]:
+    """The brief's rubric, in order."""
+    return list(Criterion.objects.filter(brief=brief).order_by("order", "pk"))
+
+
+def project_max_points(*, brief: ProjectBrief) -> int:
+    return sum(criterion.max_points for criterion in project_criteria(brief=brief))
+
+
+def submissions_of(
+    *, user: User | AnonymousUser, brief: ProjectBrief | None = None
+) -> QuerySet[Submission]:
+    """The user's own submissions (newest first), to one brief or all."""
+    submissions = Submission.objects.filter(
+        scope_q(user=user, kind="assessment.submission", action="view", owner="user")
+    ).filter(user_id=user.pk)
+    if brief is not None:
+        submissions = submissions.filter(brief=brief)
+    return submissions.select_related("brief", "marking").order_by("-submitted_at", "-pk")
+
+
+def submission_latest(*, user: User | AnonymousUser, brief: ProjectBrief) -> Submission | None:
+    """The user's latest version for the brief, if any."""
+    return Submission.objects.filter(user_id=user.pk, brief=brief).order_by("-version").first()
+
+
+def submission_may_submit(*, user: User | AnonymousUser, brief: ProjectBrief) -> bool:
+    """Whether the user may submit now: nothing yet, or a resubmission was asked for."""
+    latest = submission_latest(user=user, brief=brief)
+    return latest is None or latest.status == SubmissionStatus.RESUBMISSION_REQUESTED
+
+
+def submissions_visible_to(
+    *, user: User | AnonymousUser, action: str = "view"
+) -> QuerySet[Submission]:
+    """Submissions `user` may `action`: their own, and those their assessor role reaches."""
+    return Submission.objects.filter(
+        scope_q(user=user, kind="assessment.submission", action=action)
+    )
+
+
+def submission_get_visible(
+    *, user: User | AnonymousUser, pk: int, action: str = "view"
+) -> Submission:
+    """One submission `user` may `action`; 404 otherwise (absent and not yours look alike)."""
+    submission = (
+        submissions_visible_to(user=user, action=action)
+        .select_related("brief", "user", "unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if submission is None:
+        raise Http404("No submission found.")
+    return submission
+
+
+def submissions_to_mark(*, user: User | AnonymousUser) -> QuerySet[Submission]:
+    """The marking queue: submissions waiting in the user's scope, oldest first, never the
+    user's own (an assessor may not mark their own work)."""
+    return (
+        submissions_visible_to(user=user, action="mark")
+        .filter(status=SubmissionStatus.SUBMITTED)
+        .exclude(user_id=user.pk)
+        .select_related("brief", "user", "unit")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def submission_get_for_marking(*, user: User | AnonymousUser, pk: int) -> Submission:
+    """A submission the user may mark (waiting or already marked); 404 for one outside their
+    scope and for their own."""
+    submission = (
+        submissions_visible_to(user=user, action="mark")
+        .exclude(user_id=user.pk)
+        .select_related("brief", "user", "unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if submission is None:
+        raise Http404("No submission found.")
+    return submission
+
+
+def submission_versions(*, submission: Submission) -> list[Submission]:
+    """Every version of this learner's work on the brief, first to last."""
+    return list(
+        Submission.objects.filter(brief_id=submission.brief_id, user_id=submission.user_id)
+        .select_related("marking")
+        .order_by("version")
+    )
+
+
+def submission_files(*, submission: Submission) -> list[SubmissionFile]:
+    return list(SubmissionFile.objects.filter(submission=submission).order_by("pk"))
+
+
+def submission_file_get_visible(
+    *, user: User | AnonymousUser, pk: int
+) -> tuple[Submission, SubmissionFile]:
+    """A submission's file and its submission, if `user` may view the submission; 404 else."""
+    found = (
+        SubmissionFile.objects.filter(
+            submission__in=submissions_visible_to(user=user, action="view")
+        )
+        .select_related("submission", "submission__user", "submission__unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("No file found.")
+    return found.submission, found
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    criterion: Criterion
+    points: int | None
+    comment: str
+
+
+def marking_of(*, submission: Submission) -> Marking | None:
+    """The submission's marking with its assessor, or None."""
+    return Marking.objects.filter(submission=submission).select_related("assessor").first()
+
+
+def marking_lines(*, submission: Submission) -> list[ScoreLine]:
+    """The rubric with the points and comment given for each criterion (None: not marked)."""
+    scores = {
+        score.criterion_id: score
+        for score in CriterionScore.objects.filter(marking__submission=submission)
+    }
+    return [
+        ScoreLine(
+            criterion=criterion,
+            points=scores[criterion.pk].points if criterion.pk in scores else None,
+            comment=scores[criterion.pk].comment if criterion.pk in scores else "",
+        )
+        for criterion in project_criteria(brief=submission.brief)
+    ]

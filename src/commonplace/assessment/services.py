@@ -1,4 +1,5 @@
 """Writes of quizzes: starting and submitting an attempt, with its xAPI statements.
+Writes of assessed projects: briefs, submissions (with files and versions) and markings.
 
 Submitting checks every answer on the server against its question's kind; when one is
 refused nothing is saved, so the page can show the learner's answers back with the errors.
@@ -10,27 +11,53 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.functional import Promise
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext, gettext_lazy
 
-from commonplace.access.selectors import may_at
+from commonplace.access.enums import Role
+from commonplace.access.selectors import grants_active_for, may, may_at, users_holding
 from commonplace.audit.services import audit_record
+from commonplace.learning.services import body_sanitise
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors.people import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
+from commonplace.notifications.enums import NotificationKind
+from commonplace.notifications.services import notification_send
+from commonplace.people.selectors import person_of_user
 
-from .enums import INTERACTION_TYPE, AssessmentAuditAction, QuestionKind, QuizStatus
+from .enums import (
+    FEEDBACK_MAX_CHARS,
+    INTERACTION_TYPE,
+    PROJECT_FILES_MAX,
+    PROJECT_TEXT_MAX_CHARS,
+    AssessmentAuditAction,
+    MarkingOutcome,
+    ProjectAuditAction,
+    ProjectStatus,
+    QuestionKind,
+    QuizStatus,
+    SubmissionStatus,
+)
 from .errors import (
     AnswersInvalidError,
     AttemptAlreadySubmittedError,
     AttemptsUsedUpError,
+    MarkingNotAllowedError,
+    MarksInvalidError,
+    ProjectNotOpenError,
     QuestionAnsweredError,
     QuestionInvalidError,
     QuizNotAllowedError,
     QuizNotPublishedError,
     QuizNotReadyError,
+    SubmissionAlreadyMarkedError,
+    SubmissionInvalidError,
+    SubmissionNotAllowedError,
 )
 from .marking import (
     ChoiceSpec,
@@ -41,10 +68,25 @@ from .marking import (
     response_correct,
     response_xapi,
 )
-from .models import Answer, Attempt, Choice, Question, Quiz
-from .selectors import attempt_open, quiz_questions
+from .models import (
+    Answer,
+    Attempt,
+    Choice,
+    Criterion,
+    CriterionScore,
+    Marking,
+    ProjectBrief,
+    Question,
+    Quiz,
+    Submission,
+    SubmissionFile,
+    validate_project_file,
+)
+from .selectors import attempt_open, project_criteria, quiz_questions, submission_latest
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from commonplace.accounts.models import User
     from commonplace.organisation.models import OrgUnit
 
@@ -455,3 +497,382 @@ def quiz_unpublish(*, actor: User, quiz: Quiz) -> Quiz:
         current.save(update_fields=["status", "updated_at"])
         audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_UNPUBLISHED, subject=current)
     return current
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+
+def project_activity_id(brief: ProjectBrief) -> str:
+    """The xAPI activity id (IRI) of a project brief: its page on this site.
+
+    Pathways complete a project step on a `passed` statement about this IRI."""
+    return f"{settings.SITE_URL.rstrip('/')}/projects/{brief.slug}/"
+
+
+@transaction.atomic
+def project_brief_create(
+    *,
+    actor: User | None,
+    owner_unit: OrgUnit,
+    title: str,
+    slug: str,
+    summary: str,
+    brief: str,
+    criteria: list[dict[str, Any]],
+    pass_mark: int = 50,
+    accepted_file_types: list[str] | None = None,
+    publish: bool = False,
+) -> ProjectBrief:
+    """Add a project brief with its rubric (`criteria`: title, description, max_points,
+    levels). Staff author briefs in Django admin for now; this is for the demo and tests.
+
+    Effects: writes ProjectBrief (brief sanitised) and its Criterion rows; audit
+    `assessment.projectbrief.created`.
+    Raises: ValueError for a rubric without criteria or a pass mark above 100.
+    """
+    if not criteria or not 0 <= pass_mark <= 100:
+        raise ValueError("a brief needs criteria and a pass mark from 0 to 100")
+    project = ProjectBrief.objects.create(
+        owner_unit=owner_unit,
+        title=title,
+        slug=slug,
+        summary=summary,
+        brief=body_sanitise(brief),
+        pass_mark=pass_mark,
+        accepted_file_types=accepted_file_types or [".pdf", ".docx", ".odt"],
+        status=ProjectStatus.PUBLISHED if publish else ProjectStatus.DRAFT,
+    )
+    Criterion.objects.bulk_create(
+        [
+            Criterion(
+                brief=project,
+                order=number,
+                title=spec["title"],
+                description=spec["description"],
+                max_points=spec.get("max_points", 4),
+                levels=spec.get("levels", ""),
+            )
+            for number, spec in enumerate(criteria, start=1)
+        ]
+    )
+    audit_record(actor=actor, action=ProjectAuditAction.BRIEF_CREATED, subject=project)
+    return project
+
+
+def project_brief_saved(*, actor: User | None, brief: ProjectBrief, created: bool) -> None:
+    """After Django admin saved a brief: sanitise its text and audit the change.
+
+    Effects: writes ProjectBrief.brief (sanitised); audit `assessment.projectbrief.created`
+    or `.changed`.
+    """
+    clean = body_sanitise(brief.brief)
+    if clean != brief.brief:
+        brief.brief = clean
+        brief.save(update_fields=["brief", "updated_at"])
+    action = ProjectAuditAction.BRIEF_CREATED if created else ProjectAuditAction.BRIEF_CHANGED
+    audit_record(actor=actor, action=action, subject=brief)
+
+
+def _learner_unit(user: User) -> OrgUnit | None:
+    """Where the learner is now: their profile's home unit, else the place of a grant."""
+    person = person_of_user(user=user)
+    if person is not None and person.home_unit_id is not None:
+        return person.home_unit  # type: ignore[no-any-return]
+    units = [grant.unit for grant in grants_active_for(user=user) if grant.unit is not None]
+    return max(units, key=lambda unit: unit.depth, default=None)
+
+
+def submission_files_check(*, brief: ProjectBrief, files: list[UploadedFile]) -> list[str]:
+    """Messages for the files the brief will not take (kind, size, content); [] when fine."""
+    errors: list[str] = []
+    if len(files) > PROJECT_FILES_MAX:
+        errors.append(
+            str(format_lazy(gettext_lazy("Attach at most {count} files."), count=PROJECT_FILES_MAX))
+        )
+    accepted = {kind.lower() for kind in brief.accepted_file_types}
+    for upload in files:
+        name = upload.name or ""
+        suffix = name[name.rfind(".") :].lower() if "." in name else ""
+        if suffix not in accepted:
+            errors.append(
+                str(
+                    format_lazy(
+                        gettext_lazy("“{name}” is not a kind of file this project accepts."),
+                        name=name,
+                    )
+                )
+            )
+            continue
+        try:
+            validate_project_file(upload)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    return errors
+
+
+@transaction.atomic
+def submission_submit(
+    *, actor: User, brief: ProjectBrief, text: str, files: list[UploadedFile]
+) -> Submission:
+    """Submit work on a published brief: the first version, or the next one after an
+    assessor asked for a resubmission (earlier versions are kept as they were).
+
+    Effects: writes Submission (placed at the learner's unit now) and its SubmissionFile rows
+    (files stored under random names); audit `assessment.submission.submitted`; xAPI
+    `submitted` (activitystrea.ms) about `project_activity_id(brief)` with the version's
+    registration; a notification to each assessor whose place covers the learner's unit.
+    Raises: ProjectNotOpenError (a draft, or a learner with no place in the union);
+    SubmissionNotAllowedError (work waiting, passed or not passed); SubmissionInvalidError
+    (no text and no file, text too long, a file refused).
+    """
+    brief = ProjectBrief.objects.select_for_update().get(pk=brief.pk)  # one version at a time
+    if brief.status != ProjectStatus.PUBLISHED:
+        raise ProjectNotOpenError()
+    unit = _learner_unit(actor)
+    if unit is None:
+        raise ProjectNotOpenError()
+    latest = submission_latest(user=actor, brief=brief)
+    if latest is not None and latest.status != SubmissionStatus.RESUBMISSION_REQUESTED:
+        raise SubmissionNotAllowedError()
+    text = (text or "").strip()
+    if not text and not files:
+        raise SubmissionInvalidError()
+    if len(text) > PROJECT_TEXT_MAX_CHARS:
+        raise SubmissionInvalidError(
+            str(
+                format_lazy(
+                    gettext_lazy("Keep what you write to {count} characters."),
+                    count=PROJECT_TEXT_MAX_CHARS,
+                )
+            )
+        )
+    if errors := submission_files_check(brief=brief, files=files):
+        raise SubmissionInvalidError(" ".join(errors))
+    submission = Submission.objects.create(
+        brief=brief,
+        user=actor,
+        unit=unit,
+        version=(latest.version + 1) if latest is not None else 1,
+        text=text,
+    )
+    for upload in files:
+        SubmissionFile.objects.create(
+            submission=submission,
+            file=upload,
+            name=(upload.name or "file")[-200:],
+            size=upload.size or 0,
+        )
+    audit_record(actor=actor, action=ProjectAuditAction.SUBMISSION_SUBMITTED, subject=submission)
+    statement_record(
+        actor=statements_actor_for_user(actor),
+        verb=vocabulary.SUBMITTED,
+        activity_id=project_activity_id(brief),
+        activity_type=vocabulary.ActivityType.PROJECT,
+        activity_name={"en": brief.title},
+        context={"registration": str(submission.registration)},
+    )
+    _assessors_notify(submission=submission)
+    return submission
+
+
+def _assessors_notify(*, submission: Submission) -> None:
+    """Tell the assessors whose place covers the learner's unit that work is waiting (never
+    the learner themself, should they be an assessor too)."""
+    title = format_lazy(gettext_lazy("New work to mark: “{title}”"), title=submission.brief.title)
+    url = reverse("assessment:submission-mark", args=[submission.pk])
+    for assessor in users_holding(role=Role.ASSESSOR, unit_path=submission.unit.path):
+        if assessor.pk != submission.user_id:
+            notification_send(
+                recipient=assessor,  # type: ignore[arg-type]
+                kind=NotificationKind.PROJECT_SUBMITTED,
+                title=title,
+                url=url,
+            )
+
+
+def _scores_check(
+    criteria: list[Criterion], scores: dict[int, tuple[str, str]]
+) -> dict[int, tuple[int, str]]:
+    """Each criterion's points (a whole number from 0 to its maximum) and comment.
+
+    Raises: MarksInvalidError naming every refused criterion."""
+    cleaned: dict[int, tuple[int, str]] = {}
+    errors: dict[int, str] = {}
+    for criterion in criteria:
+        raw, comment = scores.get(criterion.pk, ("", ""))
+        raw = str(raw).strip()
+        top = criterion.max_points
+        message = format_lazy(
+            gettext_lazy("Give a whole number of points from 0 to {top}."), top=top
+        )
+        if not raw.isdigit() or int(raw) > top:
+            errors[criterion.pk] = str(message)
+            continue
+        if len(comment) > FEEDBACK_MAX_CHARS:
+            errors[criterion.pk] = str(
+                format_lazy(
+                    gettext_lazy("Keep the comment to {count} characters."),
+                    count=FEEDBACK_MAX_CHARS,
+                )
+            )
+            continue
+        cleaned[criterion.pk] = (int(raw), comment.strip())
+    if errors:
+        raise MarksInvalidError(errors)
+    return cleaned
+
+
+@transaction.atomic
+def submission_mark(
+    *,
+    actor: User,
+    submission: Submission,
+    scores: dict[int, tuple[str, str]],
+    feedback: str,
+    outcome: str,
+) -> Marking:
+    """Mark a waiting submission against its brief's rubric (`scores`: criterion id → (points
+    as typed, comment)) and decide: pass, not pass, or ask for a resubmission.
+
+    Effects: writes Marking and one CriterionScore per criterion, Submission.status; audit
+    `assessment.submission.marked`; xAPI `passed` or `failed` (a resubmission request is a
+    `failed` for this version) about `project_activity_id(brief)` with `result.score` (scaled,
+    raw, min, max) and `result.success`, actor the learner; a notification to the learner.
+    Raises: MarkingNotAllowedError (one's own work, or outside the actor's scope);
+    SubmissionAlreadyMarkedError; MarksInvalidError (nothing is saved).
+    """
+    submission = (
+        Submission.objects.select_for_update().select_related("brief", "user").get(pk=submission.pk)
+    )
+    if submission.user_id == actor.pk or not may(
+        user=actor, kind="assessment.submission", action="mark", obj=submission
+    ):
+        raise MarkingNotAllowedError()
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise SubmissionAlreadyMarkedError()
+    brief = submission.brief
+    criteria = project_criteria(brief=brief)
+    cleaned = _scores_check(criteria, scores)
+    errors: dict[int, str] = {}
+    feedback = (feedback or "").strip()
+    if not feedback:
+        errors[0] = str(gettext_lazy("Write feedback for the learner."))
+    elif len(feedback) > FEEDBACK_MAX_CHARS:
+        errors[0] = str(gettext_lazy("Keep the feedback to 5,000 characters."))
+    if outcome not in MarkingOutcome.values:
+        errors[-1] = str(gettext_lazy("Choose an outcome."))
+    score = sum(points for points, _comment in cleaned.values())
+    top = sum(criterion.max_points for criterion in criteria)
+    if outcome == MarkingOutcome.PASSED and 100 * score < brief.pass_mark * top:
+        errors[-1] = str(
+            format_lazy(
+                gettext_lazy(
+                    "The points ({score} out of {top}) are below the pass mark of "
+                    "{mark}%: choose another outcome or check the points."
+                ),
+                score=score,
+                top=top,
+                mark=brief.pass_mark,
+            )
+        )
+    if errors:
+        raise MarksInvalidError(errors)
+    marking = Marking.objects.create(
+        submission=submission,
+        assessor=actor,
+        outcome=outcome,
+        feedback=feedback,
+        score=score,
+        max_score=top,
+    )
+    CriterionScore.objects.bulk_create(
+        [
+            CriterionScore(
+                marking=marking,
+                criterion=criterion,
+                points=cleaned[criterion.pk][0],
+                comment=cleaned[criterion.pk][1],
+            )
+            for criterion in criteria
+        ]
+    )
+    submission.status = {
+        MarkingOutcome.PASSED: SubmissionStatus.PASSED,
+        MarkingOutcome.NOT_PASSED: SubmissionStatus.NOT_PASSED,
+        MarkingOutcome.RESUBMIT: SubmissionStatus.RESUBMISSION_REQUESTED,
+    }[MarkingOutcome(outcome)]
+    submission.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=ProjectAuditAction.SUBMISSION_MARKED,
+        subject=submission,
+        changes=["status", "marking"],
+    )
+    _marking_statement(submission=submission, marking=marking)
+    _marking_notify(submission=submission, marking=marking)
+    return marking
+
+
+def _marking_statement(*, submission: Submission, marking: Marking) -> None:
+    passed = marking.outcome == MarkingOutcome.PASSED
+    top = marking.max_score
+    statement_record(
+        actor=statements_actor_for_user(submission.user),
+        verb=vocabulary.PASSED if passed else vocabulary.FAILED,
+        activity_id=project_activity_id(submission.brief),
+        activity_type=vocabulary.ActivityType.PROJECT,
+        activity_name={"en": submission.brief.title},
+        result={
+            "score": {
+                "scaled": round(marking.score / top, 4) if top else 0,
+                "raw": marking.score,
+                "min": 0,
+                "max": top,
+            },
+            "success": passed,
+            "completion": True,
+        },
+        context={"registration": str(submission.registration)},
+    )
+
+
+def _marking_notify(*, submission: Submission, marking: Marking) -> None:
+    url = reverse("assessment:submission-detail", args=[submission.pk])
+    title: str | Promise
+    body: str | Promise
+    if marking.outcome == MarkingOutcome.RESUBMIT:
+        kind = NotificationKind.PROJECT_RESUBMIT
+        title = format_lazy(
+            gettext_lazy("Please resubmit your project “{title}”"), title=submission.brief.title
+        )
+        body = gettext_lazy(
+            "Your assessor has read your work and asks you to improve it and submit it again. "
+            "Their feedback says what to change."
+        )
+    else:
+        kind = NotificationKind.PROJECT_MARKED
+        title = format_lazy(
+            gettext_lazy("Your project “{title}” has been marked"), title=submission.brief.title
+        )
+        body = format_lazy(
+            gettext_lazy("Result: {outcome}. Read your assessor's feedback."),
+            outcome=SubmissionStatus(submission.status).label,
+        )
+    notification_send(recipient=submission.user, kind=kind, title=title, url=url, body=body)
+
+
+def submission_view_record(
+    *, actor: User, submission: Submission, file: SubmissionFile | None = None
+) -> None:
+    """Record that someone other than the learner opened their submission (or one of its
+    files).
+
+    Effects: audit `assessment.submission.viewed` or `assessment.submissionfile.viewed`
+    (nothing when the learner opens their own).
+    """
+    if actor.pk == submission.user_id:
+        return
+    if file is None:
+        audit_record(actor=actor, action=ProjectAuditAction.SUBMISSION_VIEWED, subject=submission)
+    else:
+        audit_record(actor=actor, action=ProjectAuditAction.SUBMISSION_FILE_VIEWED, subject=file)

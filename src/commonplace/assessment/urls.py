@@ -15,6 +15,22 @@ urlpatterns = [
     ),
     path("quizzes/<slug:slug>/", views.QuizDetailView.as_view(), name="quiz-detail"),
     path("quizzes/<slug:slug>/start/", views.QuizStartView.as_view(), name="quiz-start"),
+    # Assessed projects
+    path("projects/", views.ProjectListView.as_view(), name="project-list"),
+    path("projects/marking/", views.MarkingQueueView.as_view(), name="marking-queue"),
+    path(
+        "projects/submissions/<int:pk>/",
+        views.SubmissionDetailView.as_view(),
+        name="submission-detail",
+    ),
+    path(
+        "projects/submissions/<int:pk>/mark/",
+        views.SubmissionMarkView.as_view(),
+        name="submission-mark",
+    ),
+    path("projects/files/<int:pk>/", views.SubmissionFileView.as_view(), name="submission-file"),
+    path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
+    path("projects/<slug:slug>/submit/", views.ProjectSubmitView.as_view(), name="project-submit"),
 ]
 
 # --- Quiz authoring (branch `catalogue`) ------------------------------------------------------

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,10 +16,12 @@ from django.views import View
 from commonplace.access.views import ScopedPermissionRequired
 from commonplace.core.errors import DomainError
 
-from .enums import QuestionKind
-from .errors import AnswersInvalidError
+from .enums import QuestionKind, SubmissionStatus
+from .errors import AnswersInvalidError, MarksInvalidError
 from .forms import (
+    MarkingForm,
     QuizSettingsForm,
+    SubmissionForm,
     question_form_for,
     questions_for_page,
     responses_from_post,
@@ -29,6 +32,12 @@ from .selectors import (
     attempt_open,
     attempts_left,
     attempts_of,
+    marking_lines,
+    marking_of,
+    project_criteria,
+    project_get_visible,
+    project_max_points,
+    projects_visible_to,
     question_of_quiz,
     quiz_attempt_totals,
     quiz_get_visible,
@@ -36,6 +45,15 @@ from .selectors import (
     quiz_questions,
     quizzes_for_authoring,
     quizzes_visible_to,
+    submission_file_get_visible,
+    submission_files,
+    submission_get_for_marking,
+    submission_get_visible,
+    submission_latest,
+    submission_may_submit,
+    submission_versions,
+    submissions_of,
+    submissions_to_mark,
     units_for_quiz_authoring,
 )
 from .services import (
@@ -48,6 +66,9 @@ from .services import (
     quiz_publish,
     quiz_unpublish,
     quiz_update,
+    submission_mark,
+    submission_submit,
+    submission_view_record,
 )
 
 
@@ -333,3 +354,182 @@ class QuestionEditView(_QuizAuthoringView):
             "kind_label": QuestionKind(kind).label,
         }
         return render(request, "assessment/question_form.html", context, status=status)
+
+
+# --- Assessed projects -------------------------------------------------------------------------
+
+
+class ProjectListView(ScopedPermissionRequired, View):
+    permission_required = "assessment.take_projectbrief"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        briefs = list(projects_visible_to(user=request.user))
+        latest = {s.brief_id: s for s in submissions_of(user=request.user)[:200][::-1]}
+        rows = [{"brief": brief, "latest": latest.get(brief.pk)} for brief in briefs]
+        can_mark = request.user.has_perm("assessment.mark_submission")
+        context = {"rows": rows, "can_mark": can_mark}
+        return render(request, "assessment/project_list.html", context)
+
+
+class _ProjectView(ScopedPermissionRequired, View):
+    permission_required = "assessment.take_projectbrief"
+
+    def get_permission_object(self) -> Model | None:
+        return project_get_visible(user=self.request.user, slug=self.kwargs["slug"])
+
+
+class ProjectDetailView(_ProjectView):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        brief: Any = self.permission_object
+        context = {
+            "brief": brief,
+            "criteria": project_criteria(brief=brief),
+            "max_points": project_max_points(brief=brief),
+            "submissions": submissions_of(user=request.user, brief=brief),
+            "may_submit": submission_may_submit(user=request.user, brief=brief),
+        }
+        return render(request, "assessment/project_detail.html", context)
+
+
+class ProjectSubmitView(_ProjectView):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        brief: Any = self.permission_object
+        if not submission_may_submit(user=request.user, brief=brief):
+            return HttpResponseRedirect(reverse("assessment:project-detail", args=[slug]))
+        return self._render(request, SubmissionForm(brief=brief))
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        brief: Any = self.permission_object
+        form = SubmissionForm(request.POST, request.FILES, brief=brief)
+        if form.is_valid():
+            try:
+                submission = submission_submit(
+                    actor=request.user,  # type: ignore[arg-type]
+                    brief=brief,
+                    text=form.cleaned_data["text"],
+                    files=form.cleaned_data["attachments"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your project was submitted for marking."))
+                return HttpResponseRedirect(
+                    reverse("assessment:submission-detail", args=[submission.pk])
+                )
+        return self._render(request, form, status=400)
+
+    def _render(
+        self, request: HttpRequest, form: SubmissionForm, status: int = 200
+    ) -> HttpResponse:
+        brief: Any = self.permission_object
+        context = {
+            "brief": brief,
+            "form": form,
+            "latest": submission_latest(user=request.user, brief=brief),
+            "files_lost": form.is_bound and bool(request.FILES),
+        }
+        return render(request, "assessment/project_submit.html", context, status=status)
+
+
+class SubmissionDetailView(ScopedPermissionRequired, View):
+    permission_required = "assessment.view_submission"
+
+    def get_permission_object(self) -> Model | None:
+        return submission_get_visible(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission: Any = self.permission_object
+        submission_view_record(actor=request.user, submission=submission)  # type: ignore[arg-type]
+        own = submission.user_id == request.user.pk
+        context = {
+            "submission": submission,
+            "brief": submission.brief,
+            "own": own,
+            "files": submission_files(submission=submission),
+            "marking": marking_of(submission=submission),
+            "lines": marking_lines(submission=submission),
+            "versions": submission_versions(submission=submission),
+            "may_resubmit": own and submission.status == SubmissionStatus.RESUBMISSION_REQUESTED,
+            "may_mark": not own
+            and submission.status == SubmissionStatus.SUBMITTED
+            and request.user.has_perm("assessment.mark_submission", submission),
+        }
+        return render(request, "assessment/submission_detail.html", context)
+
+
+class SubmissionFileView(ScopedPermissionRequired, View):
+    """A submitted file, served through the permission check (never a public address)."""
+
+    permission_required = "assessment.view_submission"
+
+    def get_permission_object(self) -> Model | None:
+        submission, self.file = submission_file_get_visible(
+            user=self.request.user, pk=self.kwargs["pk"]
+        )
+        return submission
+
+    def get(self, request: HttpRequest, pk: int) -> FileResponse:
+        submission: Any = self.permission_object
+        submission_view_record(actor=request.user, submission=submission, file=self.file)  # type: ignore[arg-type]
+        return FileResponse(self.file.file.open("rb"), as_attachment=True, filename=self.file.name)
+
+
+class MarkingQueueView(ScopedPermissionRequired, View):
+    permission_required = "assessment.mark_submission"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        page = Paginator(submissions_to_mark(user=request.user), 25).get_page(
+            request.GET.get("page")
+        )
+        return render(request, "assessment/marking_queue.html", {"page": page})
+
+
+class SubmissionMarkView(ScopedPermissionRequired, View):
+    permission_required = "assessment.mark_submission"
+
+    def get_permission_object(self) -> Model | None:
+        return submission_get_for_marking(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission: Any = self.permission_object
+        if submission.status != SubmissionStatus.SUBMITTED:
+            return HttpResponseRedirect(reverse("assessment:submission-detail", args=[pk]))
+        submission_view_record(actor=request.user, submission=submission)  # type: ignore[arg-type]
+        form = MarkingForm(criteria=project_criteria(brief=submission.brief))
+        return self._render(request, form)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission: Any = self.permission_object
+        form = MarkingForm(request.POST, criteria=project_criteria(brief=submission.brief))
+        if form.is_valid():
+            try:
+                submission_mark(
+                    actor=request.user,  # type: ignore[arg-type]
+                    submission=submission,
+                    scores=form.scores(),
+                    feedback=form.cleaned_data["feedback"],
+                    outcome=form.cleaned_data["outcome"],
+                )
+            except MarksInvalidError as error:
+                for key, message in error.errors.items():
+                    field = {0: "feedback", -1: "outcome"}.get(key, f"points_{key}")
+                    form.add_error(field if field in form.fields else None, message)
+            except DomainError as error:
+                messages.error(request, error.message)
+                return HttpResponseRedirect(reverse("assessment:marking-queue"))
+            else:
+                messages.success(request, _("The marking was saved and the learner told."))
+                return HttpResponseRedirect(reverse("assessment:marking-queue"))
+        return self._render(request, form, status=400)
+
+    def _render(self, request: HttpRequest, form: MarkingForm, status: int = 200) -> HttpResponse:
+        submission: Any = self.permission_object
+        context = {
+            "submission": submission,
+            "brief": submission.brief,
+            "form": form,
+            "files": submission_files(submission=submission),
+            "max_points": project_max_points(brief=submission.brief),
+            "versions": submission_versions(submission=submission),
+        }
+        return render(request, "assessment/submission_mark.html", context, status=status)

@@ -33,8 +33,9 @@ from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
-from .proposals import step_proposals
 from .learning_space import step_learning_space
+from .projects import step_projects
+from .proposals import step_proposals
 from .quizzes import DEMO_QUIZZES
 
 SEED = 20261123
@@ -67,6 +68,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("staff", Role.STAFF, "union", "Joanne", "Watkins"),
     DemoAccount("admin", Role.ADMINISTRATOR, "union", "Gareth", "Lloyd"),
     DemoAccount("reviewer", Role.REVIEWER, "region", "Nia", "Morgan"),
+    DemoAccount("assessor", Role.ASSESSOR, "region", "Rhian", "Pugh"),
 ]
 
 
@@ -456,6 +458,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_learning,
     step_proposals,
     step_learning_space,
+    step_projects,
 ]
 
 

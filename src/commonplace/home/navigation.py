@@ -18,6 +18,8 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("learning:catalogue", _("Learning"), None),
     ("lrs_pages:my-record", _("My learning record"), None),
     ("learning_space:home", _("My learning space"), None),
+    ("assessment:project-list", _("Projects"), None),
+    ("assessment:marking-queue", _("Marking"), ("assessment.submission", "mark")),
     ("people:person-list", _("People"), ("people.person", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
     ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "commonplace.audit",
     "commonplace.people",
     "commonplace.lrs",
+    "commonplace.notifications",
     "commonplace.assessment",
     "commonplace.learning",
     "commonplace.learning_space",
@@ -118,6 +119,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "commonplace.core.context_processors.shell",
                 "commonplace.home.context_processors.navigation",
+                "commonplace.notifications.context_processors.unread",
             ],
         },
     }
