@@ -20,6 +20,16 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english():
+    """Every test starts in English: a request in Welsh leaves its language active in the
+    thread, and the next test would read Welsh messages."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _mfa_requirement(request, settings):
     """Tests of other features sign people in without TOTP; `@pytest.mark.mfa` keeps the
     production requirement on for the tests of the requirement itself."""

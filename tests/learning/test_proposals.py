@@ -27,6 +27,7 @@ from commonplace.learning.services import (
     proposal_submit,
     proposal_update,
 )
+from commonplace.notifications.models import Notification
 from tests.factories.access import RoleGrantFactory
 from tests.factories.accounts import UserFactory
 from tests.factories.learning import PDF_BYTES, ProposalFactory, TopicFactory
@@ -311,3 +312,19 @@ def test_reviewer_returns_then_approves_through_the_pages(client, reviewer, memb
     page = client.get(f"/learning/{resource.slug}/").content.decode()
     assert "Contributed by" in page
     assert client.get(f"/learning/proposals/{proposal.pk}/edit/").status_code == 404
+
+
+def test_the_proposer_is_notified_of_a_decision(mailoutbox, django_capture_on_commit_callbacks):
+    proposal = ProposalFactory()
+    reviewer = RoleGrantFactory(role=Role.REVIEWER, unit=proposal.unit).user
+
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal_return(actor=reviewer, proposal=proposal, comments="Please add a summary.")
+
+    notice = Notification.objects.get(recipient=proposal.proposer)
+    assert notice.kind == "proposal_returned"
+    assert proposal.title in notice.title
+    assert notice.url == f"/learning/proposals/{proposal.pk}/"
+    assert notice.body == "Please add a summary."
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == [proposal.proposer.email]

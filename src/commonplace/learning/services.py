@@ -14,14 +14,17 @@ import nh3
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.functional import Promise
+from django.utils.text import format_lazy, slugify
+from django.utils.translation import gettext_lazy
 
 from commonplace.access.selectors import may_at
 from commonplace.audit.services import audit_record
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
+from commonplace.notifications.enums import NotificationKind
+from commonplace.notifications.services import notification_send
 
 from .enums import LearningAuditAction, ProposalStatus, ResourceKind, ResourceStatus
 from .errors import (
@@ -253,15 +256,11 @@ def topic_create(*, slug: str, name: str, name_cy: str = "") -> Topic:
 # decision through `_proposer_tell`.
 
 
-def _proposer_tell(*, proposal: Proposal, title: str, url: str, body: str = "") -> None:
-    """Tell the proposer that a reviewer decided on their proposal.
-
-    The lead wires this to `commonplace.notifications.services.notification_send(recipient=
-    proposal.proposer, kind="learning.proposal.<approved|returned>", title=title, url=url,
-    body=body)` once the notifications app is merged; until then it does nothing (the proposer
-    sees the decision on "My proposals").
-    """
-    return None
+def _proposer_tell(
+    *, proposal: Proposal, kind: NotificationKind, title: Promise, url: str, body: str = ""
+) -> None:
+    """Tell the proposer that a reviewer decided on their proposal (in their own language)."""
+    notification_send(recipient=proposal.proposer, kind=kind, title=title, url=url, body=body)
 
 
 def _content_values(fields: dict[str, Any]) -> dict[str, Any]:
@@ -377,8 +376,10 @@ def proposal_return(*, actor: User, proposal: Proposal, comments: str) -> Propos
     )
     _proposer_tell(
         proposal=current,
-        title=gettext("Your proposal “%(title)s” was returned with comments")
-        % {"title": current.title},
+        kind=NotificationKind.PROPOSAL_RETURNED,
+        title=format_lazy(
+            gettext_lazy("Your proposal “{title}” was returned with comments"), title=current.title
+        ),
         url=reverse("learning:proposal-detail", args=[current.pk]),
         body=comments,
     )
@@ -426,7 +427,10 @@ def proposal_approve(*, actor: User, proposal: Proposal, comments: str = "") -> 
     audit_record(actor=actor, action=LearningAuditAction.RESOURCE_PUBLISHED, subject=resource)
     _proposer_tell(
         proposal=current,
-        title=gettext("Your proposal “%(title)s” is published") % {"title": current.title},
+        kind=NotificationKind.PROPOSAL_APPROVED,
+        title=format_lazy(
+            gettext_lazy("Your proposal “{title}” is published"), title=current.title
+        ),
         url=reverse("learning:resource-detail", args=[resource.slug]),
         body=current.review_comments,
     )

@@ -12,6 +12,8 @@ class NotificationKind(models.TextChoices):
     PROJECT_MARKED = "project_marked", _("Project marked")
     PROJECT_RESUBMIT = "project_resubmit", _("Project resubmission requested")
     PROJECT_SUBMITTED = "project_submitted", _("Project submitted for marking")
+    PROPOSAL_RETURNED = "proposal_returned", _("Proposal returned with comments")
+    PROPOSAL_APPROVED = "proposal_approved", _("Proposal published")
 
 
 class NotificationsAuditAction(models.TextChoices):
