@@ -120,7 +120,6 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.informal[key] = InformalLearningFactory(user=person.account, with_evidence=True)
     world.goals[key] = GoalFactory(user=person.account)
     world.saved[key] = SavedResourceFactory(user=person.account, resource=world.resources[key])
-    world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
     brief = ProjectBriefFactory(owner_unit=unit, slug=f"project-{key}", title=f"Project of {key}")
     world.projectbriefs[key] = brief
     submission = SubmissionFactory(brief=brief, user=person.account, unit=unit)

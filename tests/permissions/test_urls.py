@@ -104,10 +104,10 @@ OWN_ONLY_KINDS = {
     "learning_space.informallearning",
     "learning_space.goal",
     "learning_space.savedresource",
+    "notifications.notification",
 }
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}
-OWN_ONLY_KINDS = {"assessment.attempt", "notifications.notification"}
 
 
 def protected_urls():
