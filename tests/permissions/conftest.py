@@ -8,12 +8,14 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.audit.models import AuditEvent
+from commonplace.certificates.models import Certificate
 from commonplace.learning.models import Resource
 from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import AttemptFactory, QuizFactory
+from tests.factories.certificates import CertificateFactory
 from tests.factories.learning import ResourceFactory
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
@@ -38,6 +40,7 @@ class World:
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
+    certificates: dict[str, Certificate] = field(default_factory=dict)  # one per unit's person
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -49,6 +52,7 @@ class World:
             "assessment.quiz": self.quizzes,
             "assessment.attempt": self.attempts,
             "learning.resource": self.resources,
+            "certificates.certificate": self.certificates,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -80,6 +84,9 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
     world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    world.certificates[key] = CertificateFactory(
+        user=person.account, achievement__issuer_unit=unit.union or unit
+    )
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

@@ -31,6 +31,7 @@ PLACE_AND_OWNER = {
     "assessment.quiz": lambda o: (o.owner_unit, None),
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
+    "certificates.certificate": lambda o: (o.user.person.home_unit, o.user_id),
 }
 
 

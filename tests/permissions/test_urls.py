@@ -44,6 +44,10 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    "certificates:mine": None,
+    "certificates:certificate-detail": "certificates.certificate",
+    "certificates:certificate-pdf": "certificates.certificate",
+    "certificates:certificate-revoke": "certificates.certificate",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
