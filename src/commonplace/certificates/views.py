@@ -150,13 +150,14 @@ class VerifyLookupView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if "number" not in request.GET:
             return self._render(request, VerifyLookupForm())
+        form = VerifyLookupForm(request.GET)
         if not verification_lookup_allow(client=request.META.get("REMOTE_ADDR") or "unknown"):
-            form = VerifyLookupForm()
+            form.is_valid()  # binds what was typed, to show it again
+            form.errors.clear()
             form.add_error(
                 None, _("You have checked too many numbers. Wait ten minutes, then try again.")
             )
             return self._render(request, form, status=429)
-        form = VerifyLookupForm(request.GET)
         if form.is_valid():
             certificate = certificate_get_public(uuid=form.cleaned_data["number"])
             if certificate is not None:
