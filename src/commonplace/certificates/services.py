@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
@@ -119,7 +119,7 @@ def certificate_issue(
 
 def _earned_record(*, certificate: Certificate) -> None:
     achievement = certificate.achievement
-    definition = {
+    definition: dict[str, Any] = {
         "extensions": {
             vocabulary.OPEN_BADGES_CLASS_EXTENSION: {
                 "@id": badge_class_url(achievement),
