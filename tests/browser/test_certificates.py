@@ -59,8 +59,21 @@ def test_rep_downloads_their_certificate_and_anyone_can_verify_it(browse, sign_i
     assert len(browse.pages_checked) == 8
 
 
-def test_a_revoked_certificate_shows_as_revoked_to_a_stranger(browse, demo):
-    revoked = Certificate.objects.get(revoked_at__isnull=False)
-    page = browse.open(f"/certificates/verify/{revoked.uuid}/")
+def test_an_administrator_revokes_a_certificate_and_a_stranger_sees_it(browse, sign_in, demo):
+    certificate = Certificate.objects.get(
+        user__email="organiser@demo.commonplace.test", revoked_at__isnull=True
+    )
+    sign_in(User.objects.get(email="admin@demo.commonplace.test"))
+    page = browse.open(f"/certificates/{certificate.pk}/")
+    browse.follow("Revoke this certificate")
+    browse.submit("Revoke the certificate")  # no reason given: the page says what is missing
+    assert page.get_by_role("alert").is_visible()
+    page.get_by_label("Why is this certificate being revoked?").fill("Awarded by mistake.")
+    browse.submit("Revoke the certificate")
+    assert page.get_by_text("The certificate was revoked.").is_visible()
+
+    page.context.clear_cookies()
+    page = browse.open(f"/certificates/verify/{certificate.uuid}/")
     assert page.get_by_role("heading", name="This certificate has been revoked").is_visible()
     assert not page.get_by_text("This certificate is valid").count()
+    assert len(browse.pages_checked) == 5
