@@ -337,3 +337,48 @@ def test_unknown_open_badges_addresses_are_404(client, certificate):
         f"/certificates/openbadges/issuers/{UnionFactory().pk}/",
     ):
         assert client.get(path).status_code == 404, path
+
+
+# --- Certificates issued (staff) ---------------------------------------------------------------
+
+
+def test_staff_list_the_certificates_in_their_scope_only(client, staff, certificate, union):
+    outsider = person_with_account(BranchFactory(), "far@other.example.org", "Robin", "Far")
+    certificate_issue(
+        recipient=outsider, achievement_key="pathway:x", name="Elsewhere pathway",
+        description="", criteria="", issuer_unit=outsider.person.union,
+    )  # fmt: skip
+    client.force_login(staff)
+    response = client.get("/certificates/issued/")
+    assert response.status_code == 200
+    assert b"Ceri Morgan" in response.content
+    assert b"Robin Far" not in response.content
+    found = client.get("/certificates/issued/", {"q": "union learning"})
+    assert b"Ceri Morgan" in found.content
+    missed = client.get("/certificates/issued/", {"q": "nothing like it"})
+    assert b"Ceri Morgan" not in missed.content
+    assert b"No certificates match." in missed.content
+
+
+def test_learners_cannot_list_certificates_issued(client, learner, certificate):
+    client.force_login(learner)
+    assert client.get("/certificates/issued/").status_code == 404
+
+
+def test_the_issued_list_is_the_same_number_of_queries_for_one_or_three(
+    client, staff, union, branch, certificate
+):
+    client.force_login(staff)
+    client.get("/certificates/issued/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/certificates/issued/")
+    for n in (2, 3):
+        person = person_with_account(branch, f"p{n}@example.org", "Person", str(n))
+        certificate_issue(
+            recipient=person, achievement_key=f"pathway:{n}", name=f"Pathway {n}",
+            description="", criteria="", issuer_unit=union,
+        )  # fmt: skip
+    with CaptureQueriesContext(connection) as three:
+        response = client.get("/certificates/issued/")
+    assert response.content.count(b"Person ") == 2
+    assert len(three) == len(one)

@@ -45,6 +45,7 @@ OBJECT_KIND = {
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
     "certificates:mine": None,
+    "certificates:issued": None,
     "certificates:certificate-detail": "certificates.certificate",
     "certificates:certificate-pdf": "certificates.certificate",
     "certificates:certificate-revoke": "certificates.certificate",

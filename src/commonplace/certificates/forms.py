@@ -41,3 +41,7 @@ class VerifyLookupForm(GovukForm):
                 _("Enter the certificate number as it is printed: 32 letters and numbers."),
                 code="invalid",
             ) from error
+
+
+class IssuedSearchForm(GovukForm):
+    q = forms.CharField(label=_("Name or achievement"), required=False, max_length=100)

@@ -17,7 +17,7 @@ from uuid import UUID
 
 import segno
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -61,6 +61,19 @@ def certificates_visible_to(
     return Certificate.objects.filter(
         scope_q(user=user, kind="certificates.certificate", action=action)
     ).select_related("achievement", "achievement__issuer_unit", "user")
+
+
+def certificates_issued_search(
+    *, user: User | AnonymousUser, text: str = ""
+) -> QuerySet[Certificate]:
+    """Certificates `user` may revoke (staff: those of the people below their place), newest
+    first, narrowed to a name as printed or an achievement containing `text`."""
+    certificates = certificates_visible_to(user=user, action="revoke")
+    if text:
+        certificates = certificates.filter(
+            Q(recipient_name__icontains=text) | Q(achievement__name__icontains=text)
+        )
+    return certificates.order_by("-issued_at", "-pk")
 
 
 def certificate_get_visible(

@@ -6,6 +6,7 @@ app_name = "certificates"
 
 urlpatterns = [
     path("", views.MyCertificatesView.as_view(), name="mine"),
+    path("issued/", views.IssuedCertificatesView.as_view(), name="issued"),
     path("<int:pk>/", views.CertificateDetailView.as_view(), name="certificate-detail"),
     path("<int:pk>/pdf/", views.CertificatePdfView.as_view(), name="certificate-pdf"),
     path("<int:pk>/revoke/", views.CertificateRevokeView.as_view(), name="certificate-revoke"),

@@ -17,9 +17,10 @@ from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
 from commonplace.core.errors import DomainError
+from commonplace.core.pagination import CappedPaginator
 
 from .enums import OPEN_BADGES_CONTENT_TYPE
-from .forms import RevokeForm, VerifyLookupForm
+from .forms import IssuedSearchForm, RevokeForm, VerifyLookupForm
 from .selectors import (
     achievement_get_public,
     assertion_url,
@@ -32,10 +33,13 @@ from .selectors import (
     certificate_get_visible,
     certificate_pdf,
     certificate_verify_url,
+    certificates_issued_search,
     certificates_of_user,
     issuer_get_public,
 )
 from .services import certificate_revoke, certificate_view_record, verification_lookup_allow
+
+PAGE_SIZE = 25
 
 
 class MyCertificatesView(ScopedPermissionRequired, View):
@@ -44,6 +48,20 @@ class MyCertificatesView(ScopedPermissionRequired, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         certificates = certificates_of_user(user=request.user)[:200]
         return render(request, "certificates/certificate_list.html", {"certificates": certificates})
+
+
+class IssuedCertificatesView(ScopedPermissionRequired, View):
+    """Certificates of the people below the user's place, for staff who may revoke them."""
+
+    permission_required = "certificates.revoke_certificate"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = IssuedSearchForm(request.GET or None)
+        text = form.cleaned_data.get("q", "") if form.is_valid() else ""
+        certificates = certificates_issued_search(user=request.user, text=text.strip())
+        page = CappedPaginator(certificates, PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"form": form, "page": page}
+        return render(request, "certificates/certificate_issued.html", context)
 
 
 class _CertificateView(ScopedPermissionRequired, View):
