@@ -21,6 +21,7 @@ urlpatterns = [
     path("learning/", include("commonplace.learning.urls")),
     path("my-learning/", include("commonplace.learning_space.urls")),
     path("notifications/", include("commonplace.notifications.urls")),
+    path("certificates/", include("commonplace.certificates.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

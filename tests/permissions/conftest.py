@@ -8,6 +8,7 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.audit.models import AuditEvent
+from commonplace.certificates.models import Certificate
 from commonplace.learning.models import Resource
 from commonplace.lrs.models import LrsClient, Statement
 from commonplace.organisation.models import OrgUnit
@@ -20,6 +21,7 @@ from tests.factories.assessment import (
     SubmissionFactory,
     SubmissionFileFactory,
 )
+from tests.factories.certificates import CertificateFactory
 from tests.factories.learning import ProposalFactory, ResourceFactory
 from tests.factories.learning_space import (
     GoalFactory,
@@ -62,6 +64,7 @@ class World:
     submissions: dict[str, object] = field(default_factory=dict)
     submissionfiles: dict[str, object] = field(default_factory=dict)
     notifications: dict[str, object] = field(default_factory=dict)
+    certificates: dict[str, Certificate] = field(default_factory=dict)  # one per unit's person
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -81,6 +84,7 @@ class World:
             "assessment.submission": self.submissions,
             "assessment.submissionfile": self.submissionfiles,  # a URL's pk, not a policy kind
             "notifications.notification": self.notifications,
+            "certificates.certificate": self.certificates,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -126,6 +130,9 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.submissions[key] = submission
     world.submissionfiles[key] = SubmissionFileFactory(submission=submission)
     world.notifications[key] = NotificationFactory(recipient=person.account)
+    world.certificates[key] = CertificateFactory(
+        user=person.account, achievement__issuer_unit=unit.union or unit
+    )
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

@@ -38,6 +38,7 @@ PLACE_AND_OWNER = {
     "assessment.projectbrief": lambda o: (o.owner_unit, None),
     "assessment.submission": lambda o: (o.unit, o.user_id),
     "notifications.notification": lambda o: (None, o.recipient_id),
+    "certificates.certificate": lambda o: (o.user.person.home_unit, o.user_id),
 }
 
 

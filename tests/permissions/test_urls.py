@@ -84,6 +84,11 @@ OBJECT_KIND = {
     "assessment:marking-queue": None,
     "notifications:notification-list": None,
     "notifications:notification-read": "notifications.notification",
+    "certificates:mine": None,
+    "certificates:issued": None,
+    "certificates:certificate-detail": "certificates.certificate",
+    "certificates:certificate-pdf": "certificates.certificate",
+    "certificates:certificate-revoke": "certificates.certificate",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):

@@ -140,6 +140,15 @@ KINDS: Final[dict[str, ObjectKind]] = {
         owner="recipient",
         description="an in-app notification; only its recipient ever sees it",
     ),
+    # --- certificates (begin) ---
+    "certificates.certificate": ObjectKind(
+        model="certificates.Certificate",
+        unit_path="user__person__home_unit__path",
+        owner="user",
+        description="a person's certificate of an achievement (placed at the recipient's home "
+        "unit); its verification page and Open Badge are public by their random number",
+    ),
+    # --- certificates (end) ---
 }
 
 _R, _S = Role, Reach
@@ -264,6 +273,16 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             for role in Role
             for action in ("view", "change")
         ),
+        # --- certificates (begin) ---
+        # Certificates: each person sees and downloads their own; learning staff and
+        # administrators see and revoke those of the people whose home unit is in their subtree.
+        # The verification page and the Open Badges documents are public on purpose (no rule).
+        Rule(_R.LEARNER, _S.SELF, "certificates.certificate", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "certificates.certificate", "view"),
+        Rule(_R.STAFF, _S.SUBTREE, "certificates.certificate", "revoke"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "certificates.certificate", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "certificates.certificate", "revoke"),
+        # --- certificates (end) ---
     }
 )
 

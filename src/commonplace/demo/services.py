@@ -33,6 +33,7 @@ from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
+from .certificates import step_certificates
 from .learning_space import step_learning_space
 from .projects import step_projects
 from .proposals import step_proposals
@@ -459,6 +460,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_proposals,
     step_learning_space,
     step_projects,
+    step_certificates,
 ]
 
 

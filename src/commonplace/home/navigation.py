@@ -20,6 +20,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("learning_space:home", _("My learning space"), None),
     ("assessment:project-list", _("Projects"), None),
     ("assessment:marking-queue", _("Marking"), ("assessment.submission", "mark")),
+    ("certificates:mine", _("My certificates"), None),
     ("people:person-list", _("People"), ("people.person", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
     ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),
@@ -29,6 +30,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     # Catalogue contributions and quiz authoring (branch `catalogue`).
     ("learning:review-queue", _("Proposals to review"), ("learning.proposal", "review")),
     ("assessment:quiz-manage", _("Write quizzes"), ("assessment.quiz", "change")),
+    ("certificates:issued", _("Certificates issued"), ("certificates.certificate", "revoke")),
 ]
 
 

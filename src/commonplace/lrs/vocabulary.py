@@ -70,3 +70,15 @@ LEARNED_VERBS = (
     "http://adlnet.gov/expapi/verbs/attended",
     "http://id.tincanapi.com/verb/earned",
 )
+
+
+# --- Certificates and Open Badges (certificates app) ---------------------------------------------
+# A certificate is recorded as `EARNED` (above) of a badge: the activity is the Open Badges
+# BadgeClass (its id is the BadgeClass's address), typed with the Activity Streams badge type
+# registered in the xAPI registry; the extensions of the xAPI Open Badges recipe carry the
+# BadgeClass (in the activity's definition) and the hosted Assertion (in the result).
+BADGE_ACTIVITY_TYPE = "http://activitystrea.ms/schema/1.0/badge"
+OPEN_BADGES_CLASS_EXTENSION = "http://specification.openbadges.org/xapi/extensions/badgeclass"
+OPEN_BADGES_ASSERTION_EXTENSION = (
+    "http://specification.openbadges.org/xapi/extensions/badgeassertion"
+)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "commonplace.assessment",
     "commonplace.learning",
     "commonplace.learning_space",
+    "commonplace.certificates",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",
