@@ -3,7 +3,6 @@ authors' pages to add, change and publish resources."""
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Model
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -19,6 +18,7 @@ from commonplace.core.pagination import CappedPaginator
 from .enums import ResourceKind
 from .forms import CatalogueSearchForm, ResourceForm
 from .selectors import (
+    resource_activity_id,
     resource_get_visible,
     resources_search,
     topic_get_or_none,
@@ -71,7 +71,7 @@ class ResourceDetailView(_ResourceView):
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         resource: Any = self.permission_object
-        activity_id = settings.SITE_URL.rstrip("/") + resource_path(resource)
+        activity_id = resource_activity_id(resource)
         resource_experience_record(user=request.user, resource=resource, activity_id=activity_id)
         context = {
             "resource": resource,

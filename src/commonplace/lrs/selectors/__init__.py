@@ -11,7 +11,7 @@ from .pages import (
     statements_visible_to,
     unions_for_clients,
 )
-from .people import statements_actor_for_user, statements_of_user
+from .people import statements_actor_for_user, statements_of_user, statements_user_pk_of_actor
 
 __all__ = [
     "client_get_visible",
@@ -23,6 +23,7 @@ __all__ = [
     "statements_actor_for_user",
     "statements_browse",
     "statements_of_user",
+    "statements_user_pk_of_actor",
     "statements_visible_to",
     "unions_for_clients",
 ]

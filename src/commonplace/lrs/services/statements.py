@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from django.conf import settings
 from django.db import DataError, IntegrityError, connection, transaction
+from django.dispatch import Signal
 
 from ..enums import XapiVersion
 from ..errors import BadRequest, Conflict
@@ -33,6 +34,12 @@ from ..vocabulary import Verb
 
 if TYPE_CHECKING:
     from ..models import LrsClient
+
+# Sent inside `statements_store`'s transaction once a batch's rows are written, with
+# `statements`: the list of statements stored (dicts, completed with id, stored, authority).
+# Receivers run in the same transaction (a failure rolls the batch back), so they must be
+# cheap: every batch an HTTP client posts passes through them. Pathway progress listens.
+statements_stored = Signal()
 
 # Properties the LRS sets; two statements that differ only in these are the same statement.
 LRS_SET = ("stored", "authority", "version", "id")
@@ -347,6 +354,7 @@ def statements_store(
         if fresh:
             _void_targets(fresh, batch_ids={s["id"] for s in fresh})
             _write(fresh, stored=now, client=client, attachments=attachments)
+            statements_stored.send(sender=Statement, statements=fresh)
     return [s["id"].lower() for s in statements]
 
 
