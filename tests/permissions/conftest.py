@@ -22,6 +22,7 @@ from tests.factories.organisation import (
     UnionFactory,
     WorkplaceFactory,
 )
+from tests.factories.pathways import EnrolmentFactory, StepFactory
 from tests.factories.people import PersonFactory
 
 
@@ -38,6 +39,9 @@ class World:
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
+    # Pathways: a published pathway with one step per unit; its person enrolled on it.
+    pathway_steps: dict[str, object] = field(default_factory=dict)
+    enrolments: dict[str, object] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -49,6 +53,8 @@ class World:
             "assessment.quiz": self.quizzes,
             "assessment.attempt": self.attempts,
             "learning.resource": self.resources,
+            "pathways.step": self.pathway_steps,
+            "pathways.enrolment": self.enrolments,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -65,6 +71,8 @@ class World:
                 for k, p in self.people.items()
                 if k in ("u1", "u2")
             }
+        if kind == "pathways.pathway":
+            return {k: step.pathway for k, step in self.pathway_steps.items()}
         raise KeyError(kind)
 
 
@@ -80,6 +88,11 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
     world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    step = StepFactory(
+        pathway__owner_unit=unit, pathway__slug=f"pathway-{key}", resource=world.resources[key]
+    )
+    world.pathway_steps[key] = step
+    world.enrolments[key] = EnrolmentFactory(pathway=step.pathway, user=person.account)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

@@ -31,6 +31,8 @@ PLACE_AND_OWNER = {
     "assessment.quiz": lambda o: (o.owner_unit, None),
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
+    "pathways.pathway": lambda o: (o.owner_unit, None),
+    "pathways.enrolment": lambda o: (o.pathway.owner_unit, o.user_id),
 }
 
 

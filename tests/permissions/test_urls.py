@@ -44,6 +44,22 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    # Learning pathways: step pages are checked on their pathway (kind pathways.pathway).
+    "pathways:pathway-list": None,
+    "pathways:pathway-add": None,
+    "pathways:my-pathways": None,
+    "pathways:pathway-detail": "pathways.pathway",
+    "pathways:pathway-enrol": "pathways.pathway",
+    "pathways:pathway-edit": "pathways.pathway",
+    "pathways:pathway-publish": "pathways.pathway",
+    "pathways:pathway-dropoff": "pathways.pathway",
+    "pathways:step-add": "pathways.pathway",
+    "pathways:step-detail": "pathways.step",
+    "pathways:step-finish": "pathways.step",
+    "pathways:step-edit": "pathways.step",
+    "pathways:step-remove": "pathways.step",
+    "pathways:step-move": "pathways.step",
+    "pathways:enrolment-detail": "pathways.enrolment",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -51,9 +67,10 @@ OBJECT_KIND = {
 # Learning resources and quizzes are seen anywhere in their union, so the refusal is from
 # the other union.
 UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
+UNION_LEVEL_KINDS |= {"pathways.pathway", "pathways.step"}  # pathways: seen union-wide
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
-OWN_ONLY_KINDS = {"assessment.attempt"}
+OWN_ONLY_KINDS = {"assessment.attempt", "pathways.enrolment"}
 
 
 def protected_urls():
