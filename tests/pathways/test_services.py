@@ -69,7 +69,8 @@ def test_enrol_records_registered_statement_and_audit(learner, union):
 
     enrolment = enrolment_create(actor=learner, pathway=pathway)
 
-    assert enrolment.user == learner and enrolment.completed_at is None
+    assert enrolment.user == learner
+    assert enrolment.completed_at is None
     assert _verbs(learner, pathway_activity_id(pathway)) == [vocabulary.REGISTERED.iri]
     assert AuditEvent.objects.filter(action="pathways.enrolment.created").count() == 1
 
@@ -354,7 +355,8 @@ def test_create_sanitises_the_description_and_audits(staff, union):
     )
     assert pathway.slug == "digital-skills-for-work"
     assert pathway.description == "<p>Hello</p>"
-    assert pathway.status == "draft" and pathway.author == staff
+    assert pathway.status == "draft"
+    assert pathway.author == staff
     assert AuditEvent.objects.filter(action="pathways.pathway.created").count() == 1
 
 
