@@ -166,6 +166,7 @@ def pathway_steps(*, pathway: Pathway) -> list[Step]:
     )
     edges = step_prerequisite_edges(pathway=pathway)
     for step in steps:
+        step.pathway = pathway  # already at hand: no query when a caller follows it
         step.prerequisite_ids = {to for frm, to in edges if frm == step.pk}  # type: ignore[attr-defined]
     return steps
 

@@ -571,7 +571,10 @@ def step_finish(*, actor: User, step: Step) -> str:
     if enrolment is None:
         raise NotEnrolledError()
     done = enrolment_done_step_ids(enrolment=enrolment)
-    waiting = set(step.prerequisites.values_list("pk", flat=True)) - set(done)
+    needs = getattr(step, "prerequisite_ids", None)  # set by `pathway_steps`
+    if needs is None:
+        needs = set(step.prerequisites.values_list("pk", flat=True))
+    waiting = set(needs) - set(done)
     if waiting:
         raise StepLockedError()
     name = step.resource.title if step.resource is not None else step.title
