@@ -571,10 +571,7 @@ def step_finish(*, actor: User, step: Step) -> str:
     if enrolment is None:
         raise NotEnrolledError()
     done = enrolment_done_step_ids(enrolment=enrolment)
-    needs = getattr(step, "prerequisite_ids", None)  # set by `pathway_steps`
-    if needs is None:
-        needs = set(step.prerequisites.values_list("pk", flat=True))
-    waiting = set(needs) - set(done)
+    waiting = set(step.prerequisites.values_list("pk", flat=True)) - set(done)
     if waiting:
         raise StepLockedError()
     name = step.resource.title if step.resource is not None else step.title
