@@ -108,8 +108,8 @@ class StepForm(GovukModelForm):
         }
         labels = {
             "required": _("Learners must do this step to complete the pathway"),
-            "resource": _("Learning resource"),
-            "quiz": _("Quiz"),
+            "resource": _("Which learning resource"),
+            "quiz": _("Which quiz"),
             "session_place": _("Where, or the link to join online (live session)"),
             "session_details": _("About the session (live session)"),
             "prerequisites": _("Steps to finish before this one"),
