@@ -227,7 +227,7 @@ def _required_total() -> Subquery:
 
 
 def enrolments_of_user(*, user: User | AnonymousUser) -> QuerySet[Enrolment]:
-    """ "My pathways": the user's enrolments, newest first, with `required_done` and
+    """My pathways: the user's enrolments, newest first, with `required_done` and
     `required_total` (one query, whatever the number of pathways or steps)."""
     return (
         enrolments_visible_to(user=user)
