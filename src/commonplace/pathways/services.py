@@ -462,11 +462,11 @@ def _statement_matches(statement: dict[str, Any]) -> tuple[int, str, str] | None
     obj = statement.get("object", {})
     if obj.get("objectType", "Activity") != "Activity":
         return None
-    iri = obj.get("id", "")
-    if not isinstance(iri, str) or is_pathway_activity(iri):
-        return None
     user_pk = statements_user_pk_of_actor(statement.get("actor"))
     if user_pk is None:
+        return None
+    iri = obj.get("id", "")
+    if not isinstance(iri, str) or is_pathway_activity(iri):
         return None
     return user_pk, iri, verb
 
