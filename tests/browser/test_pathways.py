@@ -7,7 +7,8 @@ from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.assessment.enums import QuestionKind
 from commonplace.pathways.models import Enrolment
-from commonplace.pathways.services import step_add
+from commonplace.pathways.selectors import pathway_steps
+from commonplace.pathways.services import enrolment_create, step_add, step_finish
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import ChoiceFactory, QuestionFactory, QuizFactory
 from tests.factories.learning import ResourceFactory
@@ -82,6 +83,8 @@ def test_learner_completes_a_pathway_on_a_phone(browse, sign_in, journey):
 def test_staff_author_a_pathway_and_read_its_dropoff_on_a_phone(browse, sign_in, journey):
     learner, pathway, _question, _right = journey
     union = pathway.owner_unit
+    enrolment_create(actor=learner, pathway=pathway)
+    step_finish(actor=learner, step=pathway_steps(pathway=pathway)[0])
     staff = UserFactory(email="jo@a.test")
     RoleGrant.objects.create(user=staff, role=Role.STAFF, unit=union)
     ResourceFactory(owner_unit=union, title="Mapping your workplace")
@@ -107,3 +110,5 @@ def test_staff_author_a_pathway_and_read_its_dropoff_on_a_phone(browse, sign_in,
 
     browse.open(f"/pathways/{pathway.slug}/drop-off/")
     assert page.locator("caption").get_by_text("Learners by step").is_visible()
+    first_row = page.locator("tbody tr").first
+    assert first_row.locator("td").all_inner_texts() == ["1", "1"]  # completed it, stopped
