@@ -107,6 +107,7 @@ class StepForm(GovukModelForm):
             "session_details": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
+            "kind": _("What this step is"),
             "required": _("Learners must do this step to complete the pathway"),
             "resource": _("Which learning resource"),
             "quiz": _("Which quiz"),
