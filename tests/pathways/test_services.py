@@ -442,3 +442,14 @@ def test_publishing_an_empty_pathway_is_refused(staff, union):
     step_add(actor=staff, pathway=pathway, fields={"title": "R", "kind": "resource",
                                                    "resource": resource})  # fmt: skip
     assert pathway_publish(actor=staff, pathway=pathway).is_published
+
+
+def test_the_last_required_step_of_a_published_pathway_stays(staff, union):
+    pathway = build_pathway(union, resources=1, optional=1)
+    required, optional = pathway_steps(pathway=pathway)
+    with pytest.raises(PathwayEmptyError):
+        step_remove(actor=staff, step=required)
+    with pytest.raises(PathwayEmptyError):
+        step_update(actor=staff, step=required, fields={"required": False})
+    step_remove(actor=staff, step=optional)
+    assert [s.pk for s in pathway_steps(pathway=pathway)] == [required.pk]

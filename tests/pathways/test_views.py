@@ -300,3 +300,22 @@ def test_remove_step_asks_then_removes(client, staff, union):
     assert b"Remove the step" in client.get(f"/pathways/steps/{first.pk}/remove/").content
     client.post(f"/pathways/steps/{first.pk}/remove/")
     assert [s.pk for s in pathway_steps(pathway=pathway)] == [second.pk]
+
+
+def test_list_filters_by_topic_and_language(client, learner, union):
+    from tests.factories.learning import TopicFactory
+
+    organising = TopicFactory(slug="organising", name="Organising")
+    english = build_pathway(union, title="Organising at work")
+    english.topics.set([organising])
+    build_pathway(union, title="Trefnu yn y gweithle", language="cy").topics.set([organising])
+    build_pathway(union, title="Digital skills for work")
+    client.force_login(learner)
+
+    by_topic = client.get("/pathways/", {"topic": "organising"}).content
+    assert b"Organising at work" in by_topic
+    assert b"Digital skills for work" not in by_topic
+
+    welsh = client.get("/pathways/", {"topic": "organising", "language": "cy"}).content
+    assert b"Trefnu yn y gweithle" in welsh
+    assert b"Organising at work" not in welsh

@@ -284,6 +284,17 @@ def _step_check(step: Step) -> None:
         step.session_starts_at, step.session_place, step.session_details = None, "", ""
 
 
+def _check_keeps_a_required_step(step: Step) -> None:
+    """A published pathway keeps at least one required step (else it could never complete)."""
+    pathway = step.pathway
+    if pathway.is_published and not (
+        Step.objects.filter(pathway=pathway, required=True).exclude(pk=step.pk).exists()
+    ):
+        raise PathwayEmptyError(
+            _("A published pathway needs at least one required step. Unpublish it first.")
+        )
+
+
 def _step_prerequisites_set(step: Step, prerequisites: list[Step] | None) -> bool:
     """Set the step's prerequisites (steps of the same pathway); returns whether changed."""
     if prerequisites is None:
@@ -335,11 +346,14 @@ def step_update(
 
     Effects: writes Step (activity IRI again) and its prerequisites; audit
     `pathways.step.changed`.
-    Raises: StepIncompleteError; PrerequisiteCycleError; ValueError on unknown fields.
+    Raises: StepIncompleteError; PrerequisiteCycleError; PathwayEmptyError (the last
+    required step of a published pathway made optional); ValueError on unknown fields.
     """
     _audit_fields(fields, STEP_FIELDS)
     current = Step.objects.select_for_update().select_related("pathway").get(pk=step.pk)
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
+    if "required" in changed and not fields["required"]:
+        _check_keeps_a_required_step(current)
     for name in changed:
         setattr(current, name, fields[name])
     _step_check(current)
@@ -361,8 +375,11 @@ def step_remove(*, actor: Actor, step: Step) -> None:
 
     Effects: deletes Step and its StepProgress; renumbers positions; audit
     `pathways.step.removed`.
+    Raises: PathwayEmptyError (the last required step of a published pathway).
     """
     pathway = step.pathway
+    if step.required:
+        _check_keeps_a_required_step(step)
     audit_record(actor=actor, action=PathwaysAuditAction.STEP_REMOVED, subject=step)
     step.delete()
     steps = list(Step.objects.filter(pathway=pathway).order_by("position", "pk"))

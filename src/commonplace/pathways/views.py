@@ -404,8 +404,12 @@ class StepRemoveView(_StepView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         pathway = self.step.pathway
-        step_remove(actor=request.user, step=self.step)
-        messages.success(request, _("The step was removed."))
+        try:
+            step_remove(actor=request.user, step=self.step)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The step was removed."))
         return HttpResponseRedirect(pathway_url(pathway))
 
 
