@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from commonplace.access.enums import Role
-from commonplace.access.models import RoleGrant
-from commonplace.assessment.models import Quiz
+from commonplace.access.selectors import grants_visible_to
+from commonplace.assessment.selectors import quizzes_visible_to
 from commonplace.assessment.services import attempt_start, attempt_submit
 from commonplace.learning.selectors import resources_visible_to, topic_get_or_none
 from commonplace.learning.services import resource_create, resource_publish
@@ -419,7 +419,7 @@ def _pages_create(ctx: DemoContext) -> None:
 def _pathway_build(ctx: DemoContext, spec: dict[str, Any], built: dict[str, Any]) -> Any:
     union = ctx.require_union()
     resources = {r.title: r for r in resources_visible_to(user=ctx.accounts["staff"])}
-    quizzes = {q.slug: q for q in Quiz.objects.filter(owner_unit=union)}
+    quizzes = {q.slug: q for q in quizzes_visible_to(user=ctx.accounts["staff"], action="view")}
     pathway = pathway_create(
         actor=None,
         owner_unit=union,
@@ -474,9 +474,9 @@ def _progress(user: User, pathway: Any, stage: str) -> None:
 def _demo_learners(ctx: DemoContext) -> list[User]:
     """The reps among the members (they have learner grants too), in a fixed order."""
     grants = (
-        RoleGrant.objects.filter(role__in=[Role.ULR, Role.COORDINATOR, Role.ORGANISER])
+        grants_visible_to(user=ctx.accounts["admin"])
+        .filter(role__in=[Role.ULR, Role.COORDINATOR, Role.ORGANISER])
         .exclude(user__in=ctx.accounts.values())
-        .select_related("user")
         .order_by("user_id")
     )
     seen: dict[int, User] = {}
