@@ -319,3 +319,19 @@ def test_list_filters_by_topic_and_language(client, learner, union):
     welsh = client.get("/pathways/", {"topic": "organising", "language": "cy"}).content
     assert b"Trefnu yn y gweithle" in welsh
     assert b"Organising at work" not in welsh
+
+
+def test_pathway_page_query_count_does_not_grow_with_steps(client, learner, union):
+    small = build_pathway(union, resources=2)
+    big = build_pathway(union, resources=6, optional=2)
+    for pathway in (small, big):
+        enrolment_create(actor=learner, pathway=pathway)
+        step_finish(actor=learner, step=pathway_steps(pathway=pathway)[0])
+    client.force_login(learner)
+    client.get(f"/pathways/{small.slug}/")
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/pathways/{small.slug}/")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(f"/pathways/{big.slug}/")
+    assert response.status_code == 200
+    assert len(many) == len(few)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # `statements`: the list of statements stored (dicts, completed with id, stored, authority).
 # Receivers run in the same transaction (a failure rolls the batch back), so they must be
 # cheap: every batch an HTTP client posts passes through them. Pathway progress listens.
+# Every path that writes statements must send it once the rows are written.
 statements_stored = Signal()
 
 # Properties the LRS sets; two statements that differ only in these are the same statement.
