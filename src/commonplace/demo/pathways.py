@@ -482,7 +482,7 @@ def _demo_learners(ctx: DemoContext) -> list[User]:
     seen: dict[int, User] = {}
     for grant in grants:
         seen.setdefault(grant.user_id, grant.user)
-    return list(seen.values())[:8]
+    return list(seen.values())[:4]  # one at each stage of each pathway
 
 
 def step_pathways(ctx: DemoContext) -> None:
