@@ -22,6 +22,7 @@ urlpatterns = [
     path("my-learning/", include("commonplace.learning_space.urls")),
     path("notifications/", include("commonplace.notifications.urls")),
     path("certificates/", include("commonplace.certificates.urls")),
+    path("pathways/", include("commonplace.pathways.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

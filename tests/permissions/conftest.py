@@ -36,6 +36,7 @@ from tests.factories.organisation import (
     UnionFactory,
     WorkplaceFactory,
 )
+from tests.factories.pathways import EnrolmentFactory, StepFactory
 from tests.factories.people import PersonFactory
 
 
@@ -65,6 +66,9 @@ class World:
     submissionfiles: dict[str, object] = field(default_factory=dict)
     notifications: dict[str, object] = field(default_factory=dict)
     certificates: dict[str, Certificate] = field(default_factory=dict)  # one per unit's person
+    # Pathways: a published pathway with one step per unit; its person enrolled on it.
+    pathway_steps: dict[str, object] = field(default_factory=dict)
+    enrolments: dict[str, object] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -85,6 +89,8 @@ class World:
             "assessment.submissionfile": self.submissionfiles,  # a URL's pk, not a policy kind
             "notifications.notification": self.notifications,
             "certificates.certificate": self.certificates,
+            "pathways.step": self.pathway_steps,
+            "pathways.enrolment": self.enrolments,
         }
         if kind in simple:
             return dict(simple[kind])
@@ -101,6 +107,8 @@ class World:
                 for k, p in self.people.items()
                 if k in ("u1", "u2")
             }
+        if kind == "pathways.pathway":
+            return {k: step.pathway for k, step in self.pathway_steps.items()}
         raise KeyError(kind)
 
 
@@ -133,6 +141,11 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.certificates[key] = CertificateFactory(
         user=person.account, achievement__issuer_unit=unit.union or unit
     )
+    step = StepFactory(
+        pathway__owner_unit=unit, pathway__slug=f"pathway-{key}", resource=world.resources[key]
+    )
+    world.pathway_steps[key] = step
+    world.enrolments[key] = EnrolmentFactory(pathway=step.pathway, user=person.account)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

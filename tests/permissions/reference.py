@@ -39,6 +39,8 @@ PLACE_AND_OWNER = {
     "assessment.submission": lambda o: (o.unit, o.user_id),
     "notifications.notification": lambda o: (None, o.recipient_id),
     "certificates.certificate": lambda o: (o.user.person.home_unit, o.user_id),
+    "pathways.pathway": lambda o: (o.owner_unit, None),
+    "pathways.enrolment": lambda o: (o.pathway.owner_unit, o.user_id),
 }
 
 

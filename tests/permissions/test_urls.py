@@ -89,6 +89,22 @@ OBJECT_KIND = {
     "certificates:certificate-detail": "certificates.certificate",
     "certificates:certificate-pdf": "certificates.certificate",
     "certificates:certificate-revoke": "certificates.certificate",
+    # Learning pathways: step pages are checked on their pathway (kind pathways.pathway).
+    "pathways:pathway-list": None,
+    "pathways:pathway-add": None,
+    "pathways:my-pathways": None,
+    "pathways:pathway-detail": "pathways.pathway",
+    "pathways:pathway-enrol": "pathways.pathway",
+    "pathways:pathway-edit": "pathways.pathway",
+    "pathways:pathway-publish": "pathways.pathway",
+    "pathways:pathway-dropoff": "pathways.pathway",
+    "pathways:step-add": "pathways.pathway",
+    "pathways:step-detail": "pathways.step",
+    "pathways:step-finish": "pathways.step",
+    "pathways:step-edit": "pathways.step",
+    "pathways:step-remove": "pathways.step",
+    "pathways:step-move": "pathways.step",
+    "pathways:enrolment-detail": "pathways.enrolment",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -113,6 +129,11 @@ OWN_ONLY_KINDS = {
 }
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}
+UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
+UNION_LEVEL_KINDS |= {"pathways.pathway", "pathways.step"}  # pathways: seen union-wide
+# Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
+# person of the same union.
+OWN_ONLY_KINDS = {"assessment.attempt", "pathways.enrolment"}
 
 
 def protected_urls():

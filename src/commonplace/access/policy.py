@@ -149,6 +149,19 @@ KINDS: Final[dict[str, ObjectKind]] = {
         "unit); its verification page and Open Badge are public by their random number",
     ),
     # --- certificates (end) ---
+    # Learning pathways (pathways app).
+    "pathways.pathway": ObjectKind(
+        model="pathways.Pathway",
+        unit_path="owner_unit__path",
+        description="a structured learning pathway (ordered steps, prerequisites), owned by a "
+        "unit; everyone in its union sees it once published, drafts only those who may change it",
+    ),
+    "pathways.enrolment": ObjectKind(
+        model="pathways.Enrolment",
+        unit_path="pathway__owner_unit__path",
+        owner="user",
+        description="a person's enrolment on a pathway, with their progress step by step",
+    ),
 }
 
 _R, _S = Role, Reach
@@ -283,6 +296,26 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "certificates.certificate", "view"),
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "certificates.certificate", "revoke"),
         # --- certificates (end) ---
+        # Learning pathways: every role of a union but partner contacts sees its pathways
+        # and may enrol (the selector shows drafts only to those who may change them);
+        # learning staff and administrators author, publish and read step-by-step drop-off
+        # (aggregates only: "summarise") at their place and below. An enrolment, with its
+        # progress, is its learner's alone.
+        *(
+            Rule(role, _S.UNION, "pathways.pathway", "view")
+            for role in Role
+            if role != _R.PARTNER_CONTACT
+        ),
+        *(
+            Rule(role, _S.SUBTREE, "pathways.pathway", action)
+            for role in (_R.STAFF, _R.ADMINISTRATOR)
+            for action in ("add", "change", "publish", "summarise")
+        ),
+        *(
+            Rule(role, _S.SELF, "pathways.enrolment", "view")
+            for role in Role
+            if role != _R.PARTNER_CONTACT
+        ),
     }
 )
 

@@ -35,6 +35,7 @@ from commonplace.people.models import EqualityAnswers, Person
 from . import data, learning_data
 from .certificates import step_certificates
 from .learning_space import step_learning_space
+from .pathways import step_pathways
 from .projects import step_projects
 from .proposals import step_proposals
 from .quizzes import DEMO_QUIZZES
@@ -460,6 +461,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_proposals,
     step_learning_space,
     step_projects,
+    step_pathways,
     step_certificates,
 ]
 

@@ -16,6 +16,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("home:home", _("Home"), None),
     ("people:my-profile", _("My profile"), None),
     ("learning:catalogue", _("Learning"), None),
+    ("pathways:pathway-list", _("Pathways"), None),
     ("lrs_pages:my-record", _("My learning record"), None),
     ("learning_space:home", _("My learning space"), None),
     ("assessment:project-list", _("Projects"), None),

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -31,6 +33,13 @@ if TYPE_CHECKING:
     from commonplace.organisation.models import OrgUnit
 
 KIND = "learning.resource"
+
+
+def resource_activity_id(resource: Resource) -> str:
+    """The xAPI activity id (IRI) of a resource: its page on this site. Statements about the
+    resource (`experienced` when opened, `completed` in a pathway) use it as their object."""
+    path = reverse("learning:resource-detail", args=[resource.slug])
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def resources_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Resource]:

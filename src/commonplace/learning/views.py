@@ -3,7 +3,6 @@ authors' pages to add, change and publish resources."""
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Model
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -23,6 +22,7 @@ from .selectors import (
     proposal_get_visible,
     proposals_of,
     proposals_to_review,
+    resource_activity_id,
     resource_contributor,
     resource_get_visible,
     resources_search,
@@ -85,7 +85,7 @@ class ResourceDetailView(_ResourceView):
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         resource: Any = self.permission_object
-        activity_id = settings.SITE_URL.rstrip("/") + resource_path(resource)
+        activity_id = resource_activity_id(resource)
         resource_experience_record(user=request.user, resource=resource, activity_id=activity_id)
         context = {
             "resource": resource,

@@ -51,6 +51,11 @@ class ActivityType:
     MEDIA = "http://adlnet.gov/expapi/activities/media"
     PROJECT = "http://adlnet.gov/expapi/activities/project"
     INFORMAL = "http://id.tincanapi.com/activitytype/resource"
+    # Learning pathways (`pathways`): a pathway is an ADL "course" (a whole, ordered body of
+    # learning made of smaller activities), recorded with `registered` on enrolment and
+    # `completed` when every required step is done; a live-session step is a MEETING,
+    # recorded with `attended`. Resource steps complete with `completed`, quizzes `passed`.
+    PATHWAY = COURSE
 
 
 # --- My learning space (learning_space) -------------------------------------------------------

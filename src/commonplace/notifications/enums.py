@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     PROJECT_SUBMITTED = "project_submitted", _("Project submitted for marking")
     PROPOSAL_RETURNED = "proposal_returned", _("Proposal returned with comments")
     PROPOSAL_APPROVED = "proposal_approved", _("Proposal published")
+    CERTIFICATE_ISSUED = "certificate_issued", _("Certificate issued")
 
 
 class NotificationsAuditAction(models.TextChoices):

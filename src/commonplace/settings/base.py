@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "commonplace.learning",
     "commonplace.learning_space",
     "commonplace.certificates",
+    "commonplace.pathways",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",

@@ -16,6 +16,7 @@ from .people import (
     statements_actor_for_user,
     statements_by_ids,
     statements_of_user,
+    statements_user_pk_of_actor,
 )
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "statements_browse",
     "statements_by_ids",
     "statements_of_user",
+    "statements_user_pk_of_actor",
     "statements_visible_to",
     "unions_for_clients",
 ]

@@ -33,6 +33,23 @@ def statements_actor_for_user(user: User) -> dict[str, object]:
     }
 
 
+def statements_user_pk_of_actor(actor: object) -> int | None:
+    """The primary key of the account whose platform agent `actor` is, or None.
+
+    Pure (no query): the agent must name an `account` on this site (`homePage` is
+    `settings.SITE_URL`) by a whole number, as `statements_actor_for_user` writes it.
+    """
+    if not isinstance(actor, dict) or actor.get("objectType", "Agent") != "Agent":
+        return None
+    account = actor.get("account")
+    if not isinstance(account, dict) or account.get("homePage") != settings.SITE_URL:
+        return None
+    name = account.get("name")
+    if not isinstance(name, str) or not (name.isascii() and name.isdigit()):
+        return None
+    return int(name)
+
+
 def statements_actor_key_for_user(user: User) -> str:
     """The `actor_key` column value of statements whose actor is `user`'s agent."""
     return agent_key(statements_actor_for_user(user))

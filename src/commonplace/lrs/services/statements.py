@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from django.conf import settings
 from django.db import DataError, IntegrityError, connection, transaction
+from django.dispatch import Signal
 
 from ..enums import XapiVersion
 from ..errors import BadRequest, Conflict
@@ -33,6 +34,14 @@ from ..vocabulary import Verb
 
 if TYPE_CHECKING:
     from ..models import LrsClient
+
+# Sent once statements are written, with `statements`: the list stored (dicts, completed with
+# id, stored, authority). A batch sends it inside its transaction (a failure rolls the batch
+# back); a single plain statement is written by one INSERT of its own (or inside the caller's
+# transaction, as the platform's services hold one), so receivers make their writes atomic.
+# They must be cheap: every request an HTTP client posts passes through them. Pathway
+# progress listens. Every path that writes statements sends it once the rows are written.
+statements_stored = Signal()
 
 # Properties the LRS sets; two statements that differ only in these are the same statement.
 LRS_SET = ("stored", "authority", "version", "id")
@@ -339,7 +348,10 @@ def _store_one(
     id (its own transaction); only then is the stored statement read and compared."""
     sent = dict(statement)  # as the client sent it, before the LRS completes it
     row = _rows([_complete(statement, **complete)], stored=stored_at, client=client)[0]
-    if _insert([row], unless_stored=True) or "id" not in sent:
+    if _insert([row], unless_stored=True):
+        statements_stored.send(sender=Statement, statements=[row["data"]])
+        return
+    if "id" not in sent:
         return
     previous = Statement.objects.filter(statement_id=row["statement_id"]).values_list(
         "data", flat=True
@@ -380,6 +392,7 @@ def statements_store(
         if fresh:
             _void_targets(fresh, batch_ids={s["id"] for s in fresh})
             _write(fresh, stored=now, client=client, attachments=attachments)
+            statements_stored.send(sender=Statement, statements=fresh)
     return [s["id"].lower() for s in statements]
 
 
