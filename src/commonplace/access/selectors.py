@@ -249,3 +249,20 @@ def account_by_email(*, email: str) -> Model | None:
     from django.contrib.auth import get_user_model
 
     return get_user_model()._default_manager.filter(email__iexact=email.strip()).first()
+
+
+def users_holding_role_over(*, role: str, unit_path: str) -> QuerySet[Model]:
+    """Accounts with a grant of `role` in force at the unit with `unit_path` or above it (for
+    choosing, say, a learner's lead ULR among the reps whose place covers them)."""
+    from django.contrib.auth import get_user_model
+
+    segments = unit_path.rstrip(".").split(".")
+    ancestors = [".".join(segments[: i + 1]) + "." for i in range(len(segments))]
+    grants = RoleGrant.objects.filter(
+        grants_active_q(), role=role, unit__path__in=ancestors
+    ).values("user_id")
+    return (
+        get_user_model()
+        ._default_manager.filter(pk__in=grants, is_active=True)
+        .order_by("display_name", "email", "pk")
+    )

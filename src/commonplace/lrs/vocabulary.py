@@ -51,3 +51,5 @@ class ActivityType:
     MEDIA = "http://adlnet.gov/expapi/activities/media"
     PROJECT = "http://adlnet.gov/expapi/activities/project"
     INFORMAL = "http://id.tincanapi.com/activitytype/resource"
+    # caseload: a learning-plan goal, recorded `completed` when the learner achieves it.
+    OBJECTIVE = "http://adlnet.gov/expapi/activities/objective"
