@@ -25,7 +25,9 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs={"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
+        super().__init__(
+            attrs={"class": "govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d"
+        )
 
 
 def _date(label: Any, *, required: bool = True, today: bool = False, **kwargs: Any) -> Any:
@@ -83,9 +85,10 @@ class ConsentForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("audience") == ConsentAudience.PARTNER and not data.get(
-            "partner_name", ""
-        ).strip():
+        if (
+            data.get("audience") == ConsentAudience.PARTNER
+            and not data.get("partner_name", "").strip()
+        ):
             self.add_error("partner_name", _("Name the partner the learner agreed to share with."))
         if data.get("given_on") and data["given_on"] > timezone.localdate():
             self.add_error("given_on", _("The date cannot be in the future."))
@@ -247,9 +250,12 @@ class ReferralForm(GovukForm):
         data = super().clean() or {}
         if data.get("kind") == ReferralKind.RESOURCE and not data.get("resource"):
             self.add_error("resource", _("Choose the learning resource to refer to."))
-        elif data.get("kind") and data.get("kind") != ReferralKind.RESOURCE:
-            if not data.get("label", "").strip():
-                self.add_error("label", _("Say what or who you are referring the learner to."))
+        elif (
+            data.get("kind")
+            and data.get("kind") != ReferralKind.RESOURCE
+            and not data.get("label", "").strip()
+        ):
+            self.add_error("label", _("Say what or who you are referring the learner to."))
         return data
 
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from commonplace.access.enums import Role
 from commonplace.access.selectors import (
+    grants_active_for,
     may_reach_others,
     scope_q,
     users_holding_role_over,
@@ -170,9 +171,7 @@ def conversations_of_entry(
     return conversations_visible_to(user=user).filter(entry=entry).select_related("recorded_by")
 
 
-def plans_visible_to(
-    *, user: User | AnonymousUser, action: str = "view"
-) -> QuerySet[LearningPlan]:
+def plans_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[LearningPlan]:
     return LearningPlan.objects.filter(
         scope_q(user=user, kind=PLAN, action=action),
         _consent_q(user=user, section=ConsentSection.PLAN, prefix="entry__"),
@@ -191,9 +190,7 @@ def plan_of_entry(
     )
 
 
-def plan_get_visible(
-    *, user: User | AnonymousUser, pk: int, action: str = "view"
-) -> LearningPlan:
+def plan_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> LearningPlan:
     return get_object_or_404(
         plans_visible_to(user=user, action=action)
         .select_related("entry__learner", "entry__lead_ulr", "ulr_signed_by")
@@ -202,24 +199,18 @@ def plan_get_visible(
     )
 
 
-def referrals_visible_to(
-    *, user: User | AnonymousUser, action: str = "view"
-) -> QuerySet[Referral]:
+def referrals_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Referral]:
     return Referral.objects.filter(
         scope_q(user=user, kind=REFERRAL, action=action),
         _consent_q(user=user, section=ConsentSection.PLAN, prefix="entry__"),
     )
 
 
-def referrals_of_entry(
-    *, user: User | AnonymousUser, entry: CaseloadEntry
-) -> QuerySet[Referral]:
+def referrals_of_entry(*, user: User | AnonymousUser, entry: CaseloadEntry) -> QuerySet[Referral]:
     return referrals_visible_to(user=user).filter(entry=entry)
 
 
-def referral_get_visible(
-    *, user: User | AnonymousUser, pk: int, action: str = "view"
-) -> Referral:
+def referral_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> Referral:
     return get_object_or_404(
         referrals_visible_to(user=user, action=action).select_related("entry__learner"), pk=pk
     )
@@ -361,8 +352,6 @@ def progress_of(
 
 def workplaces_for_adding(*, user: User | AnonymousUser) -> list[tuple[int, str]]:
     """(id, name) of the workplaces where `user` may add a learner to a caseload."""
-    from commonplace.access.selectors import grants_active_for
-
     found: dict[int, str] = {}
     for grant in grants_active_for(user=user):
         unit = grant.unit
@@ -375,8 +364,6 @@ def workplaces_for_adding(*, user: User | AnonymousUser) -> list[tuple[int, str]
 
 def workplace_for_adding(*, user: User | AnonymousUser, pk: int) -> Model | None:
     """The workplace with `pk` if `user` may add learners there (see `workplaces_for_adding`)."""
-    from commonplace.access.selectors import grants_active_for
-
     for grant in grants_active_for(user=user):
         unit = grant.unit
         if unit is None or grant.role != Role.ULR:

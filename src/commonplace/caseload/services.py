@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from commonplace.learning.models import Resource
     from commonplace.people.models import Person
 
+
 @dataclass(frozen=True)
 class ConsentTerms:
     """What the learner agreed to share, with whom, when and how."""
@@ -376,9 +377,7 @@ def plan_sign(*, actor: User, plan: LearningPlan) -> LearningPlan:
     `caseload.plan.signed`.
     Raises: PlanEmptyError (no goal yet); NotYourPlanError.
     """
-    plan = LearningPlan.objects.select_for_update().select_related("entry__learner").get(
-        pk=plan.pk
-    )
+    plan = LearningPlan.objects.select_for_update().select_related("entry__learner").get(pk=plan.pk)
     if not plan.goals.exists():
         raise PlanEmptyError()
     now = timezone.now()
@@ -391,9 +390,7 @@ def plan_sign(*, actor: User, plan: LearningPlan) -> LearningPlan:
     else:
         raise NotYourPlanError()
     plan.save(update_fields=[*fields, "updated_at"])
-    audit_record(
-        actor=actor, action=CaseloadAuditAction.PLAN_SIGNED, subject=plan, changes=fields
-    )
+    audit_record(actor=actor, action=CaseloadAuditAction.PLAN_SIGNED, subject=plan, changes=fields)
     return plan
 
 

@@ -5,6 +5,7 @@ referrals, and the learner's own "what my ULR has recorded about me"."""
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -21,7 +22,7 @@ from commonplace.core.pagination import CappedPaginator
 from commonplace.people.selectors import people_visible_to
 from commonplace.people.services import person_create_learner
 
-from .enums import ConsentSection, ReferralStatus
+from .enums import ConsentSection, ReferralStatus, Topic
 from .forms import (
     ActionForm,
     CaseloadFilterForm,
@@ -105,7 +106,11 @@ class LearnerAddView(ScopedPermissionRequired, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         find = FindLearnerForm(request.GET or None)
-        found = learners_to_add(user=request.user, text=request.GET.get("q", "")) if find.is_valid() else []
+        found = (
+            learners_to_add(user=request.user, text=request.GET.get("q", ""))
+            if find.is_valid()
+            else []
+        )
         chosen = None
         if "person" in request.GET:
             chosen = self._person(request.GET.get("person"))
@@ -163,8 +168,6 @@ class LearnerAddView(ScopedPermissionRequired, View):
         return self._render(request, new=form)
 
     def _create_new(self, request: HttpRequest, form: NewLearnerForm, workplace: Any) -> Any:
-        from django.db import transaction
-
         data = form.cleaned_data
         with transaction.atomic():
             person = person_create_learner(
@@ -227,7 +230,7 @@ def _story(request: HttpRequest, entry: Any) -> dict[str, Any]:
         "entry": entry,
         "learner": entry.learner,
         "sections": sections,
-        "conversations": conversations_of_entry(user=user, entry=entry),
+        "conversations": _with_topic_labels(conversations_of_entry(user=user, entry=entry)),
         "plan": plan,
         "referrals": referrals_of_entry(user=user, entry=entry),
         "progress": progress,
@@ -243,6 +246,13 @@ def _story(request: HttpRequest, entry: Any) -> dict[str, Any]:
         "statuses": ReferralStatus.choices,
         "S": {section.name: section.value for section in ConsentSection},
     }
+
+
+def _with_topic_labels(conversations: Any) -> list[Any]:
+    rows = list(conversations)
+    for row in rows:
+        row.topic_labels = [Topic(t).label for t in row.topics if t in Topic.values]
+    return rows
 
 
 class ConsentView(_EntryView):
@@ -354,7 +364,13 @@ class FollowUpsView(ScopedPermissionRequired, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         today = timezone.localdate()
         due = followups_for(user=request.user, today=today)
-        return render(request, "caseload/followups.html", {"due": due, "today": today})
+        groups = [
+            (_("Overdue"), due.overdue),
+            (_("Today"), due.today),
+            (_("This week"), due.this_week),
+        ]
+        context = {"due": due, "groups": groups, "today": today}
+        return render(request, "caseload/followups.html", context)
 
 
 class PlanEditView(_EntryView):
@@ -378,35 +394,42 @@ class PlanEditView(_EntryView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         plan = plan_of_entry(user=request.user, entry=self.entry, action="change")
         which = request.POST.get("form", "plan")
-        forms: dict[str, Any] = {}
+        if which != "plan" and plan is None:
+            raise Http404(_("Page not found."))
         try:
             if which == "plan":
-                form = forms["plan_form"] = self._plan_form(data=request.POST)
-                if form.is_valid():
-                    plan_save(actor=request.user, entry=self.entry, **form.cleaned_data)
-                    return self._saved(request, _("The plan was saved."))
-            elif plan is None:
-                raise Http404(_("Page not found."))
-            elif which == "goal":
-                form = forms["goal_form"] = GoalForm(request.POST)
-                if form.is_valid():
-                    goal_add(actor=request.user, plan=plan, **form.cleaned_data)
-                    return self._saved(request, _("The goal was added."))
-            elif which == "action":
-                form = forms["action_form"] = ActionForm(request.POST)
-                if form.is_valid():
-                    action_add(actor=request.user, plan=plan, **form.cleaned_data)
-                    return self._saved(request, _("The action was added."))
-            elif which == "achieved":
+                return self._post_plan(request, plan)
+            if which == "achieved":
                 goal = plan.goals.filter(pk=_int(request.POST.get("goal"))).first()
                 if goal is None:
                     raise Http404(_("Page not found."))
                 goal_achieve(actor=request.user, goal=goal, on=timezone.localdate())
                 return self._saved(request, _("Well done: the goal is achieved."))
+            return self._post_part(request, plan, which)
         except DomainError as error:
             messages.error(request, error.message)
             return HttpResponseRedirect(request.path)
-        return self._render(request, plan, **forms)
+
+    def _post_plan(self, request: HttpRequest, plan: Any) -> HttpResponse:
+        form = self._plan_form(data=request.POST)
+        if form.is_valid():
+            plan_save(actor=request.user, entry=self.entry, **form.cleaned_data)
+            return self._saved(request, _("The plan was saved."))
+        return self._render(request, plan, plan_form=form)
+
+    def _post_part(self, request: HttpRequest, plan: Any, which: str) -> HttpResponse:
+        """A goal or an action added to the plan."""
+        if which == "goal":
+            goal_form = GoalForm(request.POST)
+            if goal_form.is_valid():
+                goal_add(actor=request.user, plan=plan, **goal_form.cleaned_data)
+                return self._saved(request, _("The goal was added."))
+            return self._render(request, plan, goal_form=goal_form)
+        action_form = ActionForm(request.POST)
+        if action_form.is_valid():
+            action_add(actor=request.user, plan=plan, **action_form.cleaned_data)
+            return self._saved(request, _("The action was added."))
+        return self._render(request, plan, action_form=action_form)
 
     def _saved(self, request: HttpRequest, message: str) -> HttpResponse:
         messages.success(request, message)
