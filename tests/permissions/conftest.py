@@ -14,6 +14,12 @@ from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import EqualityAnswers, Person
 from tests.factories.accounts import UserFactory
 from tests.factories.assessment import AttemptFactory, QuizFactory
+from tests.factories.caseload import (
+    CaseloadEntryFactory,
+    ConversationFactory,
+    LearningPlanFactory,
+    ReferralFactory,
+)
 from tests.factories.learning import ResourceFactory
 from tests.factories.lrs import LrsClientFactory, StatementFactory
 from tests.factories.organisation import (
@@ -38,6 +44,9 @@ class World:
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
+    # Caseload: every unit's person is in a caseload (consent shared with the learning team),
+    # with a conversation, a plan and a referral.
+    caseload: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -52,6 +61,8 @@ class World:
         }
         if kind in simple:
             return dict(simple[kind])
+        if kind.startswith("caseload."):
+            return {k: objects[kind] for k, objects in self.caseload.items()}
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
         if kind == "access.rolegrant":
@@ -80,6 +91,13 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
     world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    entry = CaseloadEntryFactory(learner=person, lead_ulr=UserFactory())
+    world.caseload[key] = {
+        "caseload.caseloadentry": entry,
+        "caseload.conversation": ConversationFactory(entry=entry),
+        "caseload.learningplan": LearningPlanFactory(entry=entry),
+        "caseload.referral": ReferralFactory(entry=entry),
+    }
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

@@ -31,6 +31,10 @@ PLACE_AND_OWNER = {
     "assessment.quiz": lambda o: (o.owner_unit, None),
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
+    "caseload.caseloadentry": lambda o: (o.learner.home_unit, o.learner.account_id),
+    "caseload.conversation": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
+    "caseload.learningplan": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
+    "caseload.referral": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
 }
 
 

@@ -44,6 +44,21 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    # caseload: pages under an entry name the entry; plans and referrals their own pk.
+    "caseload:caseload": None,
+    "caseload:learner-add": None,
+    "caseload:followups": None,
+    "caseload:my-record": None,
+    "caseload:entry-detail": "caseload.caseloadentry",
+    "caseload:entry-consent": "caseload.caseloadentry",
+    "caseload:entry-withdraw": "caseload.caseloadentry",
+    "caseload:entry-reassign": "caseload.caseloadentry",
+    "caseload:conversation-add": "caseload.caseloadentry",
+    "caseload:plan-edit": "caseload.caseloadentry",
+    "caseload:referral-add": "caseload.caseloadentry",
+    "caseload:plan-print": "caseload.learningplan",
+    "caseload:plan-sign": "caseload.learningplan",
+    "caseload:referral-status": "caseload.referral",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
