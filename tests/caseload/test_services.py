@@ -51,8 +51,10 @@ def _entry(b, **kwargs):
 def test_entry_create_records_the_learner_and_their_consent_and_audits(b):
     entry = _entry(b, needs="Wants help with maths")
 
-    assert entry.lead_ulr == b.ulr and entry.branch == b.branch
-    assert entry.consent.shares_needs and entry.consent.audience == ConsentAudience.TEAM
+    assert entry.lead_ulr == b.ulr
+    assert entry.branch == b.branch
+    assert entry.consent.shares_needs
+    assert entry.consent.audience == ConsentAudience.TEAM
     assert entry.needs == "Wants help with maths"
     actions = set(
         AuditEvent.objects.filter(subject_id=str(entry.pk)).values_list("action", flat=True)
@@ -97,7 +99,8 @@ def test_person_create_learner_makes_a_non_member_at_the_workplace(b):
     )
     assert person.status == MembershipStatus.NON_MEMBER
     assert (person.given_name, person.branch, person.home_unit) == ("Ana", b.branch, b.workplace)
-    assert person.contact_by_phone and not person.contact_by_email
+    assert person.contact_by_phone
+    assert not person.contact_by_email
     with pytest.raises(ValueError, match="workplace"):
         person_create_learner(actor=b.ulr, given_name="A", family_name="B", workplace=b.branch)
 
@@ -115,11 +118,13 @@ def test_conversation_record_takes_up_open_follow_ups_and_audits_without_notes(b
 
     first.refresh_from_db()
     assert first.follow_up_done_on == TODAY + datetime.timedelta(days=1)
-    assert second.topics == ["digital"] and second.follow_up_done_on is None
+    assert second.topics == ["digital"]
+    assert second.follow_up_done_on is None
     event = AuditEvent.objects.get(
         action="caseload.conversation.recorded", subject_id=str(first.pk)
     )
-    assert "Secret" not in str(event.changes) and event.person_id == b.learner.pk
+    assert "Secret" not in str(event.changes)
+    assert event.person_id == b.learner.pk
 
 
 def test_conversation_record_refuses_without_consent_future_dates_and_early_follow_ups(b):
@@ -169,11 +174,13 @@ def test_plan_signed_by_both_then_changed_asks_for_new_sign_offs(b):
 
     plan_sign(actor=b.learner.account, plan=plan)
     plan = plan_sign(actor=b.ulr, plan=plan)
-    assert plan.is_signed and plan.ulr_signed_by == b.ulr
+    assert plan.is_signed
+    assert plan.ulr_signed_by == b.ulr
 
     action_add(actor=b.ulr, plan=plan, text="Book the assessment", owner="ulr")
     plan.refresh_from_db()
-    assert plan.learner_signed_at is None and plan.ulr_signed_at is None
+    assert plan.learner_signed_at is None
+    assert plan.ulr_signed_at is None
     assert list(plan.resources.all()) == [resource]
 
 
