@@ -1,5 +1,6 @@
 """Forms of the caseload. Dates use the phone's own date picker (`type="date"`)."""
 
+import copy
 from typing import Any
 
 from django import forms
@@ -19,6 +20,16 @@ from .enums import (
     Topic,
 )
 from .services import ConsentTerms
+
+
+def _set_before_init(form: forms.Form, name: str, **attributes: Any) -> None:
+    """Give the field `name` of this form instance its choices or queryset before the form is
+    built: the GOV.UK mixin validates a bound form while building it, so setting them after
+    `super().__init__` would be too late."""
+    field = copy.deepcopy(type(form).base_fields[name])  # type: ignore[attr-defined]
+    for attribute, value in attributes.items():
+        setattr(field, attribute, value)
+    form.base_fields = {**type(form).base_fields, name: field}  # type: ignore[attr-defined]
 
 
 class DateInput(forms.DateInput):
@@ -126,16 +137,16 @@ class NewLearnerForm(ConsentForm):
     field_order = ["given_name", "family_name", "email", "phone", "workplace", "needs"]
 
     def __init__(self, *args: Any, workplaces: list[tuple[int, str]], **kwargs: Any) -> None:
+        _set_before_init(self, "workplace", choices=[("", _("Choose a workplace")), *workplaces])
         super().__init__(*args, **kwargs)
-        self.fields["workplace"].choices = [("", _("Choose a workplace")), *workplaces]  # type: ignore[attr-defined]
 
 
 class ReassignForm(GovukForm):
     lead = forms.TypedChoiceField(label=_("Lead union learning rep"), coerce=int)
 
     def __init__(self, *args: Any, ulrs: list[tuple[int, str]], **kwargs: Any) -> None:
+        _set_before_init(self, "lead", choices=ulrs)
         super().__init__(*args, **kwargs)
-        self.fields["lead"].choices = ulrs  # type: ignore[attr-defined]
 
 
 class ConversationForm(GovukForm):
@@ -199,8 +210,8 @@ class PlanForm(GovukForm):
     )
 
     def __init__(self, *args: Any, resources: Any, **kwargs: Any) -> None:
+        _set_before_init(self, "resources", queryset=resources)
         super().__init__(*args, **kwargs)
-        self.fields["resources"].queryset = resources  # type: ignore[attr-defined]
 
 
 class GoalForm(GovukForm):
@@ -243,8 +254,8 @@ class ReferralForm(GovukForm):
     )
 
     def __init__(self, *args: Any, resources: Any, **kwargs: Any) -> None:
+        _set_before_init(self, "resource", queryset=resources)
         super().__init__(*args, **kwargs)
-        self.fields["resource"].queryset = resources  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -78,12 +78,22 @@ def _check_lead(*, lead: User, learner: Person) -> None:
         raise NotAUlrError()
 
 
-def _check_shares(entry: CaseloadEntry, section: str) -> None:
+def _check_shares(
+    entry: CaseloadEntry, section: str, actor: User | AnonymousUser | None = None
+) -> None:
+    """The learner's consent in force shares `section` with `actor` (their lead ULR, or the
+    learning team when they agreed to that; None: the demo builder, as the lead)."""
     consent = entry.consent
     if (
         consent is None
         or consent.withdrawn_at is not None
         or not getattr(consent, f"shares_{section}")
+    ):
+        raise ConsentMissingError()
+    if (
+        actor is not None
+        and actor.pk != entry.lead_ulr_id
+        and consent.audience not in (ConsentAudience.TEAM, ConsentAudience.PARTNER)
     ):
         raise ConsentMissingError()
 
@@ -222,7 +232,7 @@ def conversation_record(
     `held_on`; audit `caseload.conversation.recorded` (never the notes).
     Raises: ConsentMissingError; ConversationInFutureError; FollowUpBeforeConversationError.
     """
-    _check_shares(entry, ConsentSection.NEEDS)
+    _check_shares(entry, ConsentSection.NEEDS, actor)
     if held_on > timezone.localdate():
         raise ConversationInFutureError()
     if follow_up_on is not None and follow_up_on < held_on:
@@ -279,7 +289,7 @@ def plan_save(
     `caseload.plan.created` or `caseload.plan.changed` (field names only).
     Raises: ConsentMissingError.
     """
-    _check_shares(entry, ConsentSection.PLAN)
+    _check_shares(entry, ConsentSection.PLAN, actor)
     plan = LearningPlan.objects.select_for_update().filter(entry=entry).first()
     if plan is None:
         plan = LearningPlan.objects.create(
@@ -316,7 +326,7 @@ def goal_add(
     Effects: writes Goal; clears both sign-offs; audit `caseload.plan.changed`.
     Raises: ConsentMissingError.
     """
-    _check_shares(plan.entry, ConsentSection.PLAN)
+    _check_shares(plan.entry, ConsentSection.PLAN, actor)
     goal = Goal.objects.create(plan=plan, text=text.strip(), target_on=target_on)
     _plan_changed(actor=actor, plan=plan, changes=["goals"])
     return goal
@@ -336,7 +346,7 @@ def action_add(
     Effects: writes PlanAction; clears both sign-offs; audit `caseload.plan.changed`.
     Raises: ConsentMissingError.
     """
-    _check_shares(plan.entry, ConsentSection.PLAN)
+    _check_shares(plan.entry, ConsentSection.PLAN, actor)
     action = PlanAction.objects.create(plan=plan, text=text.strip(), owner=owner, due_on=due_on)
     _plan_changed(actor=actor, plan=plan, changes=["actions"])
     return action
@@ -351,7 +361,7 @@ def goal_achieve(*, actor: User | AnonymousUser | None, goal: Goal, on: date) ->
     Raises: ConsentMissingError.
     """
     entry = goal.plan.entry
-    _check_shares(entry, ConsentSection.PLAN)
+    _check_shares(entry, ConsentSection.PLAN, actor)
     if goal.achieved_on is not None:
         return goal
     goal.achieved_on = on
@@ -411,7 +421,7 @@ def referral_create(
     Effects: writes Referral (status suggested); audit `caseload.referral.created`.
     Raises: ConsentMissingError; ReferralTargetMissingError (a resource referral without one).
     """
-    _check_shares(entry, ConsentSection.PLAN)
+    _check_shares(entry, ConsentSection.PLAN, actor)
     if kind == ReferralKind.RESOURCE:
         if resource is None:
             raise ReferralTargetMissingError()
@@ -439,7 +449,7 @@ def referral_status_set(
     Effects: writes Referral.status and that status's date; audit `caseload.referral.changed`.
     Raises: ConsentMissingError.
     """
-    _check_shares(referral.entry, ConsentSection.PLAN)
+    _check_shares(referral.entry, ConsentSection.PLAN, actor)
     status = ReferralStatus(status)
     if referral.status == status:
         return referral
