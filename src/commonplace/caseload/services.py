@@ -380,8 +380,10 @@ def goal_achieve(*, actor: User | AnonymousUser | None, goal: Goal, on: date) ->
 
 
 @transaction.atomic
-def plan_sign(*, actor: User, plan: LearningPlan) -> LearningPlan:
-    """Sign the plan: the learner signs their own part, a ULR who may sign it theirs.
+def plan_sign(*, actor: User, plan: LearningPlan, on_paper: bool = False) -> LearningPlan:
+    """Sign the plan: the learner signs their own part, a ULR who may sign it theirs. With
+    `on_paper`, the ULR records that the learner signed the printed plan (a learner with no
+    account signs that way).
 
     Effects: writes LearningPlan.learner_signed_at, or ulr_signed_at and ulr_signed_by; audit
     `caseload.plan.signed`.
@@ -391,15 +393,18 @@ def plan_sign(*, actor: User, plan: LearningPlan) -> LearningPlan:
     if not plan.goals.exists():
         raise PlanEmptyError()
     now = timezone.now()
-    if plan.entry.learner.account_id == actor.pk:
+    is_learner = plan.entry.learner.account_id == actor.pk
+    if not is_learner and not may(
+        user=actor, kind="caseload.learningplan", action="sign", obj=plan
+    ):
+        raise NotYourPlanError()
+    if is_learner or on_paper:
         plan.learner_signed_at = now
-        fields = ["learner_signed_at"]
-    elif may(user=actor, kind="caseload.learningplan", action="sign", obj=plan):
+        fields = ["learner_signed_at"] + (["on_paper"] if on_paper and not is_learner else [])
+    else:
         plan.ulr_signed_at, plan.ulr_signed_by = now, actor
         fields = ["ulr_signed_at", "ulr_signed_by"]
-    else:
-        raise NotYourPlanError()
-    plan.save(update_fields=[*fields, "updated_at"])
+    plan.save(update_fields=[f for f in fields if f != "on_paper"] + ["updated_at"])
     audit_record(actor=actor, action=CaseloadAuditAction.PLAN_SIGNED, subject=plan, changes=fields)
     return plan
 

@@ -488,7 +488,11 @@ class PlanSignView(_PlanView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         try:
-            plan_sign(actor=request.user, plan=self.plan)  # type: ignore[arg-type]
+            plan_sign(
+                actor=request.user,  # type: ignore[arg-type]
+                plan=self.plan,
+                on_paper="on_paper" in request.POST,
+            )
         except DomainError as error:
             messages.error(request, error.message)
         else:

@@ -33,6 +33,7 @@ from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
+from .caseload import step_caseload
 from .quizzes import DEMO_QUIZZES
 
 SEED = 20261123
@@ -451,6 +452,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_lrs_client,
     step_quizzes,
     step_learning,
+    step_caseload,
 ]
 
 
