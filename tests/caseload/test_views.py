@@ -293,3 +293,16 @@ def test_coordinator_reassigns_and_a_ulr_may_not(client, b, entry):
     assert client.post(url, {"lead": b.ulr2.pk}).status_code == 302
     entry.refresh_from_db()
     assert entry.lead_ulr == b.ulr2
+
+
+def test_home_shows_the_ulr_their_follow_ups_and_the_learner_their_record(client, b, entry):
+    ConversationFactory(entry=entry, follow_up_on=timezone.localdate())
+    client.force_login(b.ulr)
+    response = client.get(reverse("home:home"))
+    assert "1 follow-up due this week" in response.text
+    assert reverse("caseload:caseload") in response.text
+    client.force_login(b.learner.account)
+    response = client.get(reverse("home:home"))
+    assert reverse("caseload:my-record") in response.text
+    client.force_login(b.other_ulr)
+    assert "0 follow-ups due this week" in client.get(reverse("home:home")).text

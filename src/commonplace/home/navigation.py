@@ -18,6 +18,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("learning:catalogue", _("Learning"), None),
     ("lrs_pages:my-record", _("My learning record"), None),
     ("people:person-list", _("People"), ("people.person", "view")),
+    ("caseload:caseload", _("Caseload"), ("caseload.conversation", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
     ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),
     ("audit:event-list", _("Audit log"), ("audit.auditevent", "view")),
