@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from commonplace.access.enums import Role
-from commonplace.access.models import RoleGrant
+from commonplace.access.selectors import users_holding_role_over
 from commonplace.caseload.enums import ConsentAudience, ConsentMethod, ConsentSection
 from commonplace.caseload.services import (
     ConsentTerms,
@@ -33,11 +33,12 @@ from commonplace.caseload.services import (
 )
 from commonplace.learning.selectors import resources_visible_to
 from commonplace.people.enums import MembershipStatus
-from commonplace.people.models import Person
+from commonplace.people.selectors import people_visible_to
 
 if TYPE_CHECKING:
     from commonplace.accounts.models import User
     from commonplace.organisation.models import OrgUnit
+    from commonplace.people.models import Person
 
     from .services import DemoContext
 
@@ -223,18 +224,17 @@ OTHER_BRANCH_NOTES = [
 ]  # fmt: skip
 
 
-def _people_for(branch: OrgUnit, count: int, status: str = MembershipStatus.MEMBER) -> list[Person]:
-    """People of the branch with no account, in a fixed order (members, or non-members)."""
-    return list(
-        Person.objects.filter(branch=branch, account__isnull=True, status=status).order_by("pk")[
-            :count
-        ]
-    )
+def _people_for(
+    ulr: User, branch: OrgUnit, count: int, status: str = MembershipStatus.MEMBER
+) -> list[Person]:
+    """People of the branch with no account, as the ULR sees them, in a fixed order (members,
+    or non-members)."""
+    people = people_visible_to(user=ulr).filter(branch=branch, account__isnull=True, status=status)
+    return list(people.order_by("pk")[:count])
 
 
 def _ulrs_of(branch: OrgUnit) -> list[User]:
-    grants = RoleGrant.objects.filter(role=Role.ULR, unit=branch).select_related("user")
-    return [grant.user for grant in grants.order_by("pk")]
+    return list(users_holding_role_over(role=Role.ULR, unit_path=branch.path).order_by("pk"))
 
 
 def _terms(spec: Learner, today: date, days_ago: int) -> ConsentTerms:
@@ -307,8 +307,8 @@ def step_caseload(ctx: DemoContext) -> None:
         return
     branch = ctx.branch_units[0]
     catalogue = {r.title: r for r in resources_visible_to(user=ulr)}
-    members = iter(_people_for(branch, len(LEARNERS)))
-    non_members = iter(_people_for(branch, len(LEARNERS), MembershipStatus.NON_MEMBER))
+    members = iter(_people_for(ulr, branch, len(LEARNERS)))
+    non_members = iter(_people_for(ulr, branch, len(LEARNERS), MembershipStatus.NON_MEMBER))
     count = 0
     learner_account = ctx.accounts.get("learner")
     if learner_account is not None:
@@ -323,10 +323,14 @@ def step_caseload(ctx: DemoContext) -> None:
     others = 0
     for other_branch in ctx.branch_units[1:6]:
         reps = _ulrs_of(other_branch)
-        for rep, person in zip(reps * 2, _people_for(other_branch, 2 * len(reps)), strict=False):
+        for rep, person in zip(
+            reps * 2,
+            _people_for(reps[0], other_branch, 2 * len(reps)) if reps else [],
+            strict=False,
+        ):
             needs, topics, agreed = OTHER_BRANCH_NOTES[others % len(OTHER_BRANCH_NOTES)]
-            spec = Learner(True, needs, [(10 + others % 7, "face_to_face", "", topics,
-                                                  agreed, others % 9 - 2)])  # fmt: skip
+            talk = (10 + others % 7, "face_to_face", "", topics, agreed, others % 9 - 2)
+            spec = Learner(True, needs, [talk])
             _story(rep, spec, person, today, catalogue)
             others += 1
     ctx.report(f"caseload: {count} learners for the demo ULR, {others} in other branches")
