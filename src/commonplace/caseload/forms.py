@@ -29,7 +29,7 @@ def _set_before_init(form: forms.Form, name: str, **attributes: Any) -> None:
     field = copy.deepcopy(type(form).base_fields[name])  # type: ignore[attr-defined]
     for attribute, value in attributes.items():
         setattr(field, attribute, value)
-    form.base_fields = {**type(form).base_fields, name: field}  # type: ignore[attr-defined]
+    form.base_fields = {**type(form).base_fields, name: field}  # type: ignore[misc]
 
 
 class DateInput(forms.DateInput):
@@ -202,7 +202,7 @@ class PlanForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One a line, with dates if you know them."),
     )
-    resources = forms.ModelMultipleChoiceField(
+    resources: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
         label=_("Learning resources from the catalogue"),
         queryset=None,
         required=False,
@@ -237,7 +237,7 @@ class ReferralForm(GovukForm):
         widget=forms.RadioSelect,
         initial=ReferralKind.RESOURCE,
     )
-    resource = forms.ModelChoiceField(
+    resource: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Learning resource (for a resource)"), queryset=None, required=False
     )
     label = forms.CharField(

@@ -2,7 +2,7 @@
 (audited), conversations, follow-ups, the learning plan (and its printable version),
 referrals, and the learner's own "what my ULR has recorded about me"."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.db import transaction
@@ -70,6 +70,9 @@ from .services import (
     referral_create,
     referral_status_set,
 )
+
+if TYPE_CHECKING:
+    from commonplace.accounts.models import User
 
 PAGE_SIZE = 25
 
@@ -139,7 +142,7 @@ class LearnerAddView(ScopedPermissionRequired, View):
                 entry = entry_create(
                     actor=request.user,
                     learner=chosen,
-                    lead_ulr=request.user,
+                    lead_ulr=cast("User", request.user),
                     terms=form.terms(),
                     needs=form.cleaned_data["needs"],
                 )
@@ -181,7 +184,7 @@ class LearnerAddView(ScopedPermissionRequired, View):
             return entry_create(
                 actor=request.user,
                 learner=person,
-                lead_ulr=request.user,
+                lead_ulr=cast("User", request.user),
                 terms=form.terms(),
                 needs=data["needs"],
             )
@@ -320,7 +323,7 @@ class ReassignView(_EntryView):
         if form.is_valid():
             lead = ulrs_for_entry(entry=self.entry).get(pk=form.cleaned_data["lead"])
             try:
-                entry_reassign(actor=request.user, entry=self.entry, lead_ulr=lead)
+                entry_reassign(actor=request.user, entry=self.entry, lead_ulr=cast("User", lead))
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
@@ -399,7 +402,7 @@ class PlanEditView(_EntryView):
         try:
             if which == "plan":
                 return self._post_plan(request, plan)
-            if which == "achieved":
+            if which == "achieved" and plan is not None:
                 goal = plan.goals.filter(pk=_int(request.POST.get("goal"))).first()
                 if goal is None:
                     raise Http404(_("Page not found."))

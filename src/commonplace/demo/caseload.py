@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.utils import timezone
 
@@ -36,6 +36,8 @@ from commonplace.people.enums import MembershipStatus
 from commonplace.people.selectors import people_visible_to
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from commonplace.accounts.models import User
     from commonplace.organisation.models import OrgUnit
     from commonplace.people.models import Person
@@ -234,7 +236,8 @@ def _people_for(
 
 
 def _ulrs_of(branch: OrgUnit) -> list[User]:
-    return list(users_holding_role_over(role=Role.ULR, unit_path=branch.path).order_by("pk"))
+    users = users_holding_role_over(role=Role.ULR, unit_path=branch.path).order_by("pk")
+    return list(cast("QuerySet[User]", users))
 
 
 def _terms(spec: Learner, today: date, days_ago: int) -> ConsentTerms:

@@ -43,7 +43,7 @@ def home_situation(*, user: User) -> HomeSituation:
     person = person_of_user(user=user)
     grants = sorted(grants_active_for(user=user), key=lambda g: list(Role.values).index(g.role))
     visible = people_visible_to(user=user)
-    cards = []
+    cards: list[RoleCard] = []
     for grant in grants:
         card = RoleCard(grant=grant)
         if grant.role in PEOPLE_ROLES and grant.unit is not None:
