@@ -306,3 +306,22 @@ def test_home_shows_the_ulr_their_follow_ups_and_the_learner_their_record(client
     assert reverse("caseload:my-record") in response.text
     client.force_login(b.other_ulr)
     assert "0 follow-ups due this week" in client.get(reverse("home:home")).text
+
+
+def test_story_shows_the_next_follow_up_and_whether_plan_resources_were_opened(client, b, entry):
+    from commonplace.caseload.selectors import resource_activity_id
+    from commonplace.learning.services import resource_experience_record
+
+    opened = ResourceFactory(owner_unit=b.branch.union, title="Opened one", language="en")
+    unopened = ResourceFactory(owner_unit=b.branch.union, title="Unopened one", language="en")
+    LearningPlanFactory(entry=entry).resources.set([opened, unopened])
+    resource_experience_record(
+        user=b.learner.account, resource=opened, activity_id=resource_activity_id(opened)
+    )
+    ConversationFactory(entry=entry, follow_up_on=datetime.date(2026, 2, 3))
+    client.force_login(b.ulr)
+    response = client.get(_story(entry))
+
+    assert response.context["next_follow_up"] == datetime.date(2026, 2, 3)
+    assert set(response.context["linked_resources"]) == {(opened, True), (unopened, False)}
+    assert "not opened yet" in response.text

@@ -229,11 +229,21 @@ def _story(request: HttpRequest, entry: Any) -> dict[str, Any]:
         resources = list(plan.resources.all()) if plan is not None else []
         progress = progress_of(entry=entry, resources=resources, language=get_language() or "en")
     path = entry.learner.home_unit.path
+    conversations = _with_topic_labels(conversations_of_entry(user=user, entry=entry))
+    open_follow_ups = [
+        c.follow_up_on for c in conversations if c.follow_up_on and not c.follow_up_done_on
+    ]
+    linked = []
+    if plan is not None:
+        opened = progress.resources if progress is not None else {}
+        linked = [(resource, opened.get(resource.pk)) for resource in plan.resources.all()]
     return {
         "entry": entry,
         "learner": entry.learner,
         "sections": sections,
-        "conversations": _with_topic_labels(conversations_of_entry(user=user, entry=entry)),
+        "conversations": conversations,
+        "next_follow_up": min(open_follow_ups, default=None),
+        "linked_resources": linked,
         "plan": plan,
         "referrals": referrals_of_entry(user=user, entry=entry),
         "progress": progress,
