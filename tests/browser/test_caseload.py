@@ -91,3 +91,42 @@ def test_ulr_runs_a_whole_journey_and_the_learner_signs_the_plan(browse, sign_in
     expect(page.get_by_text("Signed by the learner and the union learning rep.")).to_be_visible()
     browse.follow("The plan to print")
     expect(page.get_by_role("table", name="Goals")).to_be_visible()
+
+
+def test_demo_caseload_pages_pass_axe_and_fit_a_phone(browse, sign_in, transactional_db):
+    """The pages the journey does not pass through, with the demo's data in them: the
+    co-ordinator's caseload and a story, re-assigning, consent, a referral, and form errors."""
+    from commonplace.accounts.models import User
+    from commonplace.caseload.selectors import entry_of_learner
+    from commonplace.demo.services import demo_load
+
+    demo_load(branches=2, members=120, report=lambda _m: None)
+    learner = User.objects.get(email="learner@demo.commonplace.test")
+    entry = entry_of_learner(user=learner)
+    referral = entry.referrals.first()
+
+    sign_in(User.objects.get(email="coordinator@demo.commonplace.test"))
+    page = browse.open("/caseload/")
+    browse.follow("Sam Pritchard")
+    expect(page.get_by_role("heading", name="Referrals")).to_be_visible()
+    browse.follow("Give the learner a new lead union learning rep")
+
+    page.context.clear_cookies()
+    sign_in(User.objects.get(email="ulr@demo.commonplace.test"))
+    for path in (
+        f"/caseload/{entry.pk}/",
+        f"/caseload/{entry.pk}/consent/",
+        f"/caseload/{entry.pk}/withdraw/",
+        f"/caseload/referrals/{referral.pk}/",
+        f"/caseload/plans/{entry.plan.pk}/",
+        "/caseload/follow-ups/",
+        "/",
+    ):
+        browse.open(path)
+    browse.open("/caseload/add/")
+    browse.submit("Add to my caseload")  # nothing filled in: every field in error
+    expect(page.get_by_role("alert")).to_be_visible()
+    browse.open(f"/caseload/{entry.pk}/plan/")
+    browse.submit("Add the goal")
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert len(browse.pages_checked) == 14
