@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,15 +109,10 @@ def test_learner_sees_only_their_own_record_and_signs_their_plan(client, b, entr
     assert not AuditEvent.objects.filter(action="caseload.entry.viewed").exists()
 
 
-def test_caseload_list_has_the_same_queries_for_one_and_three_learners(
-    client, b, django_assert_max_num_queries
-):
+def test_caseload_list_has_the_same_queries_for_one_and_three_learners(client, b):
     client.force_login(b.ulr)
     CaseloadEntryFactory(learner=PersonFactory(home_unit=b.workplace), lead_ulr=b.ulr)
     client.get(reverse("caseload:caseload"))
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("caseload:caseload"))
     for _ in range(2):
@@ -325,3 +322,22 @@ def test_story_shows_the_next_follow_up_and_whether_plan_resources_were_opened(c
     assert response.context["next_follow_up"] == datetime.date(2026, 2, 3)
     assert set(response.context["linked_resources"]) == {(opened, True), (unopened, False)}
     assert "not opened yet" in response.text
+
+
+def test_follow_ups_page_has_the_same_queries_for_one_and_three(client, b):
+    def add():
+        learner = PersonFactory(home_unit=b.workplace)
+        entry = CaseloadEntryFactory(learner=learner, lead_ulr=b.ulr)
+        ConversationFactory(entry=entry, follow_up_on=timezone.localdate())
+
+    client.force_login(b.ulr)
+    add()
+    client.get(reverse("caseload:followups"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("caseload:followups"))
+    add()
+    add()
+    with CaptureQueriesContext(connection) as three:
+        response = client.get(reverse("caseload:followups"))
+    assert response.context["due"].count == 3
+    assert len(three) == len(one)
