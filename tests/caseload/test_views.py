@@ -341,3 +341,16 @@ def test_follow_ups_page_has_the_same_queries_for_one_and_three(client, b):
         response = client.get(reverse("caseload:followups"))
     assert response.context["due"].count == 3
     assert len(three) == len(one)
+
+
+def test_needs_are_changed_by_a_rep_the_learner_shared_them_with(client, b, entry):
+    url = reverse("caseload:entry-needs", args=[entry.pk])
+    client.force_login(b.ulr2)  # the learner shared with the learning team
+    assert client.post(url, {"needs": "ESOL writing"}).status_code == 302
+    entry.refresh_from_db()
+    assert entry.needs == "ESOL writing"
+    assert AuditEvent.objects.filter(action="caseload.entry.changed").count() == 1
+    client.force_login(b.other_ulr)
+    assert client.get(url).status_code == 404
+    client.force_login(b.coordinator)
+    assert client.get(url).status_code == 404

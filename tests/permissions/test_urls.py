@@ -53,6 +53,7 @@ OBJECT_KIND = {
     "caseload:entry-consent": "caseload.caseloadentry",
     "caseload:entry-withdraw": "caseload.caseloadentry",
     "caseload:entry-reassign": "caseload.caseloadentry",
+    "caseload:entry-needs": "caseload.caseloadentry",
     "caseload:conversation-add": "caseload.caseloadentry",
     "caseload:plan-edit": "caseload.caseloadentry",
     "caseload:referral-add": "caseload.caseloadentry",

@@ -79,6 +79,7 @@ REFERRAL_STATUS_DATES = {
 class CaseloadAuditAction(models.TextChoices):
     ENTRY_CREATED = "caseload.entry.created", _("Learner added to a caseload")
     ENTRY_VIEWED = "caseload.entry.viewed", _("Learner's story viewed")
+    ENTRY_CHANGED = "caseload.entry.changed", _("Learner's needs changed")
     ENTRY_REASSIGNED = "caseload.entry.reassigned", _("Learner given a new lead ULR")
     CONSENT_RECORDED = "caseload.consent.recorded", _("Consent recorded")
     CONSENT_WITHDRAWN = "caseload.consent.withdrawn", _("Consent withdrawn")

@@ -141,6 +141,15 @@ class NewLearnerForm(ConsentForm):
         super().__init__(*args, **kwargs)
 
 
+class NeedsForm(GovukForm):
+    needs = forms.CharField(
+        label=_("Learning needs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
 class ReassignForm(GovukForm):
     lead = forms.TypedChoiceField(label=_("Lead union learning rep"), coerce=int)
 

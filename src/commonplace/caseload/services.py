@@ -204,6 +204,25 @@ def entry_reassign(
     return entry
 
 
+@transaction.atomic
+def entry_needs_update(
+    *, actor: User | AnonymousUser | None, entry: CaseloadEntry, needs: str
+) -> CaseloadEntry:
+    """Change what the entry says about the learner's learning needs.
+
+    Effects: writes CaseloadEntry.needs; audit `caseload.entry.changed` (the field name only).
+    Raises: ConsentMissingError (needs not shared with the actor).
+    """
+    _check_shares(entry, ConsentSection.NEEDS, actor)
+    if entry.needs != needs.strip():
+        entry.needs = needs.strip()
+        entry.save(update_fields=["needs", "updated_at"])
+        audit_record(
+            actor=actor, action=CaseloadAuditAction.ENTRY_CHANGED, subject=entry, changes=["needs"]
+        )
+    return entry
+
+
 def entry_view_record(*, actor: User | AnonymousUser, entry: CaseloadEntry) -> None:
     """Record that someone other than the learner opened their story.
 

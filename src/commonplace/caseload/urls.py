@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.EntryDetailView.as_view(), name="entry-detail"),
     path("<int:pk>/consent/", views.ConsentView.as_view(), name="entry-consent"),
     path("<int:pk>/withdraw/", views.ConsentWithdrawView.as_view(), name="entry-withdraw"),
+    path("<int:pk>/needs/", views.NeedsView.as_view(), name="entry-needs"),
     path("<int:pk>/reassign/", views.ReassignView.as_view(), name="entry-reassign"),
     path(
         "<int:pk>/conversations/add/",

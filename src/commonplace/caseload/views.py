@@ -31,6 +31,7 @@ from .forms import (
     ExistingLearnerForm,
     FindLearnerForm,
     GoalForm,
+    NeedsForm,
     NewLearnerForm,
     PlanForm,
     ReassignForm,
@@ -61,6 +62,7 @@ from .services import (
     consent_withdraw,
     conversation_record,
     entry_create,
+    entry_needs_update,
     entry_reassign,
     entry_view_record,
     goal_achieve,
@@ -315,6 +317,31 @@ class ConsentWithdrawView(_EntryView):
         if self.entry.learner.account_id == request.user.pk:
             return HttpResponseRedirect(reverse("caseload:my-record"))
         return HttpResponseRedirect(_story_url(self.entry))
+
+
+class NeedsView(_EntryView):
+    permission_required = "caseload.change_caseloadentry"
+    action = "change"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self._render(request, NeedsForm(initial={"needs": self.entry.needs}))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = NeedsForm(request.POST)
+        if form.is_valid():
+            try:
+                entry_needs_update(
+                    actor=request.user, entry=self.entry, needs=form.cleaned_data["needs"]
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The learner's needs were saved."))
+                return HttpResponseRedirect(_story_url(self.entry))
+        return self._render(request, form)
+
+    def _render(self, request: HttpRequest, form: NeedsForm) -> HttpResponse:
+        return render(request, "caseload/needs_form.html", {"entry": self.entry, "form": form})
 
 
 class ReassignView(_EntryView):
