@@ -23,6 +23,7 @@ urlpatterns = [
     path("notifications/", include("commonplace.notifications.urls")),
     path("certificates/", include("commonplace.certificates.urls")),
     path("pathways/", include("commonplace.pathways.urls")),
+    path("caseload/", include("commonplace.caseload.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

@@ -21,6 +21,12 @@ from tests.factories.assessment import (
     SubmissionFactory,
     SubmissionFileFactory,
 )
+from tests.factories.caseload import (
+    CaseloadEntryFactory,
+    ConversationFactory,
+    LearningPlanFactory,
+    ReferralFactory,
+)
 from tests.factories.certificates import CertificateFactory
 from tests.factories.learning import ProposalFactory, ResourceFactory
 from tests.factories.learning_space import (
@@ -69,6 +75,9 @@ class World:
     # Pathways: a published pathway with one step per unit; its person enrolled on it.
     pathway_steps: dict[str, object] = field(default_factory=dict)
     enrolments: dict[str, object] = field(default_factory=dict)
+    # Caseload: every unit's person is in a caseload (consent shared with the learning team),
+    # with a conversation, a plan and a referral.
+    caseload: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -94,6 +103,8 @@ class World:
         }
         if kind in simple:
             return dict(simple[kind])
+        if kind.startswith("caseload."):
+            return {k: objects[kind] for k, objects in self.caseload.items()}
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
         if kind == "access.rolegrant":
@@ -146,6 +157,13 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     )
     world.pathway_steps[key] = step
     world.enrolments[key] = EnrolmentFactory(pathway=step.pathway, user=person.account)
+    entry = CaseloadEntryFactory(learner=person, lead_ulr=UserFactory())
+    world.caseload[key] = {
+        "caseload.caseloadentry": entry,
+        "caseload.conversation": ConversationFactory(entry=entry),
+        "caseload.learningplan": LearningPlanFactory(entry=entry),
+        "caseload.referral": ReferralFactory(entry=entry),
+    }
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

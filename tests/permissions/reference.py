@@ -41,6 +41,10 @@ PLACE_AND_OWNER = {
     "certificates.certificate": lambda o: (o.user.person.home_unit, o.user_id),
     "pathways.pathway": lambda o: (o.owner_unit, None),
     "pathways.enrolment": lambda o: (o.pathway.owner_unit, o.user_id),
+    "caseload.caseloadentry": lambda o: (o.learner.home_unit, o.learner.account_id),
+    "caseload.conversation": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
+    "caseload.learningplan": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
+    "caseload.referral": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
 }
 
 

@@ -105,6 +105,22 @@ OBJECT_KIND = {
     "pathways:step-remove": "pathways.step",
     "pathways:step-move": "pathways.step",
     "pathways:enrolment-detail": "pathways.enrolment",
+    # caseload: pages under an entry name the entry; plans and referrals their own pk.
+    "caseload:caseload": None,
+    "caseload:learner-add": None,
+    "caseload:followups": None,
+    "caseload:my-record": None,
+    "caseload:entry-detail": "caseload.caseloadentry",
+    "caseload:entry-consent": "caseload.caseloadentry",
+    "caseload:entry-withdraw": "caseload.caseloadentry",
+    "caseload:entry-reassign": "caseload.caseloadentry",
+    "caseload:entry-needs": "caseload.caseloadentry",
+    "caseload:conversation-add": "caseload.caseloadentry",
+    "caseload:plan-edit": "caseload.caseloadentry",
+    "caseload:referral-add": "caseload.caseloadentry",
+    "caseload:plan-print": "caseload.learningplan",
+    "caseload:plan-sign": "caseload.learningplan",
+    "caseload:referral-status": "caseload.referral",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -117,6 +133,8 @@ UNION_LEVEL_KINDS = {
     "assessment.quiz",
     "learning.resource",
     "assessment.projectbrief",
+    "pathways.pathway",
+    "pathways.step",
 }
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
@@ -126,14 +144,10 @@ OWN_ONLY_KINDS = {
     "learning_space.goal",
     "learning_space.savedresource",
     "notifications.notification",
+    "pathways.enrolment",
 }
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}
-UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
-UNION_LEVEL_KINDS |= {"pathways.pathway", "pathways.step"}  # pathways: seen union-wide
-# Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
-# person of the same union.
-OWN_ONLY_KINDS = {"assessment.attempt", "pathways.enrolment"}
 
 
 def protected_urls():

@@ -162,6 +162,33 @@ KINDS: Final[dict[str, ObjectKind]] = {
         owner="user",
         description="a person's enrolment on a pathway, with their progress step by step",
     ),
+    # --- caseload (branch `caseload`): the ULR's caseload, scoped by the learner's place;
+    # the learner's consent narrows it further in `caseload.selectors`.
+    "caseload.caseloadentry": ObjectKind(
+        model="caseload.CaseloadEntry",
+        unit_path="learner__home_unit__path",
+        owner="learner__account",
+        description="a learner in a branch's caseload, with their lead ULR, needs and consent",
+    ),
+    "caseload.conversation": ObjectKind(
+        model="caseload.Conversation",
+        unit_path="entry__learner__home_unit__path",
+        owner="entry__learner__account",
+        description="an advice-and-guidance conversation a ULR recorded with a learner",
+    ),
+    "caseload.learningplan": ObjectKind(
+        model="caseload.LearningPlan",
+        unit_path="entry__learner__home_unit__path",
+        owner="entry__learner__account",
+        description="a learner's learning plan (goals, actions, resources), signed by both",
+    ),
+    "caseload.referral": ObjectKind(
+        model="caseload.Referral",
+        unit_path="entry__learner__home_unit__path",
+        owner="entry__learner__account",
+        description="a referral of a learner to learning, a provider or other union help",
+    ),
+    # --- end caseload
 }
 
 _R, _S = Role, Reach
@@ -316,6 +343,46 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             for role in Role
             if role != _R.PARTNER_CONTACT
         ),
+        # --- caseload (branch `caseload`): learners see everything recorded about them; ULRs
+        # keep the caseloads of their place and below; the co-ordinator sees the branch's
+        # caseloads and re-assigns learners; staff and administrators see who is in a caseload,
+        # never the notes. Consent narrows every one of these in `caseload.selectors`.
+        *(
+            Rule(_R.LEARNER, _S.SELF, kind, "view")
+            for kind in (
+                "caseload.caseloadentry",
+                "caseload.conversation",
+                "caseload.learningplan",
+                "caseload.referral",
+            )
+        ),
+        Rule(_R.LEARNER, _S.SELF, "caseload.learningplan", "sign"),
+        Rule(_R.LEARNER, _S.SELF, "caseload.caseloadentry", "withdraw"),
+        *(
+            Rule(_R.ULR, _S.SUBTREE, kind, action)
+            for kind in (
+                "caseload.caseloadentry",
+                "caseload.conversation",
+                "caseload.learningplan",
+                "caseload.referral",
+            )
+            for action in ("view", "add", "change")
+        ),
+        Rule(_R.ULR, _S.SUBTREE, "caseload.learningplan", "sign"),
+        Rule(_R.ULR, _S.SUBTREE, "caseload.caseloadentry", "withdraw"),
+        *(
+            Rule(_R.COORDINATOR, _S.SUBTREE, kind, "view")
+            for kind in (
+                "caseload.caseloadentry",
+                "caseload.conversation",
+                "caseload.learningplan",
+                "caseload.referral",
+            )
+        ),
+        Rule(_R.COORDINATOR, _S.SUBTREE, "caseload.caseloadentry", "reassign"),
+        Rule(_R.STAFF, _S.SUBTREE, "caseload.caseloadentry", "view"),
+        Rule(_R.ADMINISTRATOR, _S.SUBTREE, "caseload.caseloadentry", "view"),
+        # --- end caseload
     }
 )
 

@@ -33,6 +33,7 @@ from commonplace.people.enums import MembershipStatus, WorkingPattern
 from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
+from .caseload import step_caseload
 from .certificates import step_certificates
 from .learning_space import step_learning_space
 from .pathways import step_pathways
@@ -463,6 +464,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_projects,
     step_pathways,
     step_certificates,
+    step_caseload,
 ]
 
 

@@ -23,6 +23,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("assessment:marking-queue", _("Marking"), ("assessment.submission", "mark")),
     ("certificates:mine", _("My certificates"), None),
     ("people:person-list", _("People"), ("people.person", "view")),
+    ("caseload:caseload", _("Caseload"), ("caseload.conversation", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
     ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),
     ("audit:event-list", _("Audit log"), ("audit.auditevent", "view")),

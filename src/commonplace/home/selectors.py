@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_active_for
+from commonplace.caseload.selectors import entry_of_learner, followups_for
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.selectors import equality_answers_of, people_visible_to, person_of_user
 
@@ -23,6 +26,7 @@ PEOPLE_ROLES = (Role.ULR, Role.COORDINATOR, Role.BRANCH_OFFICER, Role.ORGANISER)
 class RoleCard:
     grant: RoleGrant
     people_count: int | None = None
+    followups_due: int | None = None  # a ULR's follow-ups overdue or due this week
 
 
 @dataclass
@@ -32,17 +36,20 @@ class HomeSituation:
     needs_equality_answers: bool
     cards: list[RoleCard] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    in_caseload: bool = False  # a ULR has recorded something about the person
 
 
 def home_situation(*, user: User) -> HomeSituation:
     person = person_of_user(user=user)
     grants = sorted(grants_active_for(user=user), key=lambda g: list(Role.values).index(g.role))
     visible = people_visible_to(user=user)
-    cards = []
+    cards: list[RoleCard] = []
     for grant in grants:
         card = RoleCard(grant=grant)
         if grant.role in PEOPLE_ROLES and grant.unit is not None:
             card.people_count = visible.filter(home_unit__path__startswith=grant.unit.path).count()
+        if grant.role == Role.ULR and not any(c.followups_due is not None for c in cards):
+            card.followups_due = followups_for(user=user, today=timezone.localdate()).count
         cards.append(card)
     return HomeSituation(
         person=person,
@@ -50,4 +57,5 @@ def home_situation(*, user: User) -> HomeSituation:
         needs_equality_answers=person is not None and equality_answers_of(person=person) is None,
         cards=cards,
         roles={grant.role for grant in grants},
+        in_caseload=entry_of_learner(user=user) is not None,
     )

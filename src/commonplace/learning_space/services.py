@@ -333,7 +333,7 @@ def goal_status_set(*, actor: User, goal: Goal, status: str) -> Goal:
             actor=agent,
             verb=vocabulary.COMPLETED,
             activity_id=goal_activity_id(current),
-            activity_type=vocabulary.OBJECTIVE,
+            activity_type=vocabulary.ActivityType.OBJECTIVE,
             activity_name={"en": current.text},
             result={"completion": True, "success": True},
         )

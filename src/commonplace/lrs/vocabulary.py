@@ -51,6 +51,8 @@ class ActivityType:
     MEDIA = "http://adlnet.gov/expapi/activities/media"
     PROJECT = "http://adlnet.gov/expapi/activities/project"
     INFORMAL = "http://id.tincanapi.com/activitytype/resource"
+    # A learning goal (caseload plans, My learning space), recorded `completed` when achieved.
+    OBJECTIVE = "http://adlnet.gov/expapi/activities/objective"
     # Learning pathways (`pathways`): a pathway is an ADL "course" (a whole, ordered body of
     # learning made of smaller activities), recorded with `registered` on enrolment and
     # `completed` when every required step is done; a live-session step is a MEETING,
@@ -65,7 +67,6 @@ class ActivityType:
 # activity of type OBJECTIVE. The category's IRI is the installation's own (SITE_URL + this
 # path), documented in docs/lrs.md and decision 0231. LEARNED_VERBS are the verbs that count as
 # "something I learned" on the learning space (from the platform or any xAPI source).
-OBJECTIVE = "http://adlnet.gov/expapi/activities/objective"
 INFORMAL_LEARNING_CATEGORY_PATH = "/xapi/activities/informal-learning"
 LEARNED_VERBS = (
     "http://adlnet.gov/expapi/verbs/completed",

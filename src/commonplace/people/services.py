@@ -157,6 +157,43 @@ def person_create_non_member(
     return person
 
 
+@transaction.atomic
+def person_create_learner(
+    *,
+    actor: User | AnonymousUser | None,
+    given_name: str,
+    family_name: str,
+    workplace: OrgUnit,
+    email: str = "",
+    phone: str = "",
+) -> Person:
+    """Create the profile of a non-member learner a rep met (no account), at their workplace.
+
+    Effects: writes Person (status non-member); audit `people.person.created`.
+    Raises: ValueError when a name is blank or `workplace` is not a workplace.
+    """
+    if not given_name.strip() or not family_name.strip():
+        raise ValueError("a learner needs a given and a family name")
+    if workplace.kind != "workplace":
+        raise ValueError("a learner is created at a workplace")
+    person = Person.objects.create(
+        union_id=workplace.union_id,
+        given_name=given_name.strip(),
+        family_name=family_name.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        contact_by_email=bool(email.strip()),
+        contact_by_phone=bool(phone.strip()),
+        status=MembershipStatus.NON_MEMBER,
+        home_unit=workplace,
+        workplace=workplace,
+        branch_id=workplace.parent_id,
+        employer_id=workplace.employer_id,
+    )
+    audit_record(actor=actor, action=AuditAction.PERSON_CREATED, subject=person)
+    return person
+
+
 def people_branch_follow_workplaces(*, moved: OrgUnit) -> int:
     """After a unit moved, set the branch of people at each workplace below it to the
     workplace's new parent. Returns how many people changed.

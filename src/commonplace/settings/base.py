@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "commonplace.learning_space",
     "commonplace.certificates",
     "commonplace.pathways",
+    "commonplace.caseload",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",
