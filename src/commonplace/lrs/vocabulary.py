@@ -51,3 +51,14 @@ class ActivityType:
     MEDIA = "http://adlnet.gov/expapi/activities/media"
     PROJECT = "http://adlnet.gov/expapi/activities/project"
     INFORMAL = "http://id.tincanapi.com/activitytype/resource"
+
+
+# --- skills: extensions of the skills check `completed` statement ---
+class Extension:
+    """Result extensions the platform writes (IRIs under the platform's own namespace)."""
+
+    # {section title: {"score": n, "max": n, "band": name}} for every section of a skills check.
+    SKILLS_SECTION_RESULTS = "https://commonplace.coop/xapi/extensions/skills-section-results"
+
+
+# --- end of skills ---
