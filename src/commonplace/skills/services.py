@@ -75,7 +75,8 @@ SURVEY_ANSWERS_PER_MINUTE = 60
 
 
 def _editable(check: SkillsCheck) -> None:
-    if check.status == CheckStatus.PUBLISHED:
+    """Refuse changes to a published check (read from the database, not a stale object)."""
+    if SkillsCheck.objects.filter(pk=check.pk, status=CheckStatus.PUBLISHED).exists():
         raise CheckPublishedError()
 
 
