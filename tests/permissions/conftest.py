@@ -23,6 +23,12 @@ from tests.factories.organisation import (
     WorkplaceFactory,
 )
 from tests.factories.people import PersonFactory
+from tests.factories.skills import (
+    ResultShareFactory,
+    SkillsCheckFactory,
+    SkillsResultFactory,
+    SurveyFactory,
+)
 
 
 @dataclass
@@ -38,6 +44,8 @@ class World:
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
+    # skills: a published check per unit; its person's result, shared; a survey they run there.
+    skills: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -52,6 +60,8 @@ class World:
         }
         if kind in simple:
             return dict(simple[kind])
+        if kind.startswith("skills."):
+            return {k: objects[kind] for k, objects in self.skills.items()}
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
         if kind == "access.rolegrant":
@@ -80,6 +90,14 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
     world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    check = SkillsCheckFactory(owner_unit=unit, slug=f"check-{key}", status="published")
+    result = SkillsResultFactory(skills_check=check, person=person)
+    world.skills[key] = {
+        "skills.skillscheck": check,
+        "skills.skillsresult": result,
+        "skills.resultshare": ResultShareFactory(result=result),
+        "skills.survey": SurveyFactory(workplace=unit, owner=person.account, code=f"w-{key}"),
+    }
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
 

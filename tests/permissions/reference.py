@@ -31,6 +31,11 @@ PLACE_AND_OWNER = {
     "assessment.quiz": lambda o: (o.owner_unit, None),
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
+    # skills
+    "skills.skillscheck": lambda o: (o.owner_unit, None),
+    "skills.skillsresult": lambda o: (o.person.home_unit, o.person.account_id),
+    "skills.resultshare": lambda o: (o.result.person.home_unit, None),
+    "skills.survey": lambda o: (o.workplace, o.owner_id),
 }
 
 

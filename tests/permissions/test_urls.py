@@ -44,6 +44,28 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    # skills (skills checks and learning-needs surveys)
+    "skills:index": None,
+    "skills:check-take": "skills.skillscheck",
+    "skills:check-with": "skills.skillscheck",
+    "skills:my-results": None,
+    "skills:result-detail": "skills.skillsresult",
+    "skills:result-share": "skills.skillsresult",
+    "skills:result-unshare": "skills.skillsresult",
+    "skills:shared-list": None,
+    "skills:shared-detail": "skills.resultshare",
+    "skills:check-manage-list": None,
+    "skills:check-add": None,
+    "skills:check-edit": "skills.skillscheck",
+    "skills:check-publish": "skills.skillscheck",
+    "skills:survey-list": None,
+    "skills:survey-add": None,
+    "skills:survey-detail": "skills.survey",
+    "skills:survey-question-add": "skills.survey",
+    "skills:survey-open": "skills.survey",
+    "skills:survey-close": "skills.survey",
+    "skills:survey-results": "skills.survey",
+    "skills:survey-csv": "skills.survey",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -51,9 +73,11 @@ OBJECT_KIND = {
 # Learning resources and quizzes are seen anywhere in their union, so the refusal is from
 # the other union.
 UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
+UNION_LEVEL_KINDS |= {"skills.skillscheck"}  # skills checks, like quizzes
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
 OWN_ONLY_KINDS = {"assessment.attempt"}
+OWN_ONLY_KINDS |= {"skills.skillsresult"}  # a skills check result
 
 
 def protected_urls():
