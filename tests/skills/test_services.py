@@ -113,7 +113,8 @@ def test_taken_together_records_who_was_there_and_shares_only_with_consent(union
     shared = result_record(
         actor=ulr, check=check, person=learner.person, answers=answers, taken_with=ulr, share=True
     )
-    assert kept.taken_with == ulr and not ResultShare.objects.filter(result=kept).exists()
+    assert kept.taken_with == ulr
+    assert not ResultShare.objects.filter(result=kept).exists()
     assert ResultShare.objects.filter(result=shared).exists()
     statement = Statement.objects.filter(verb_id=COMPLETED.iri).first()
     assert statement.data["context"]["instructor"]["account"]["name"] == str(ulr.pk)
@@ -141,7 +142,8 @@ def test_a_survey_from_a_template_copies_its_questions(workplace, ulr):
     SurveyQuestionFactory(survey=template, text="What would you like to learn?", kind="text")
     survey = survey_create(actor=ulr, workplace=workplace, title="Depot", template=template)
     assert [q.text for q in survey.questions.all()] == ["What would you like to learn?"]
-    assert survey.owner == ulr and len(survey.code) == 8
+    assert survey.owner == ulr
+    assert len(survey.code) == 8
 
 
 def test_a_survey_opens_only_with_questions_and_takes_answers_only_while_open(workplace, ulr):
@@ -188,7 +190,8 @@ def test_tally_suppresses_small_cells_and_hides_text_under_five_answers(workplac
     total, tallies = survey_tally(survey=survey)
     assert total == 4
     assert [c.suppressed for c in tallies[0].cells] == [True, True]
-    assert tallies[1].texts_hidden and tallies[1].texts == []
+    assert tallies[1].texts_hidden
+    assert tallies[1].texts == []
     SurveyResponseFactory(survey=survey, answers={str(single.pk): 0, str(text.pk): "IT"})
     total, tallies = survey_tally(survey=survey)
     assert (tallies[0].cells[0].count, tallies[0].cells[0].suppressed) == (5, False)

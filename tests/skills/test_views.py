@@ -25,14 +25,16 @@ def test_a_learner_takes_a_check_and_sees_bands_and_suggestions(client, union, l
     check, parts, options, resource = build_check(owner_unit=union)
     client.force_login(learner)
     page = client.get(f"/skills/checks/{check.slug}/")
-    assert page.status_code == 200 and b"How confident are you?" in page.content
+    assert page.status_code == 200
+    assert b"How confident are you?" in page.content
     response = client.post(
         f"/skills/checks/{check.slug}/", _post_answers(options, parts["scale"], confidence=4)
     )
     result = SkillsResult.objects.get()
     assert response["Location"] == f"/skills/results/{result.pk}/"
     shown = client.get(response["Location"]).content.decode()
-    assert "Getting started" in shown and "Confident" in shown
+    assert "Getting started" in shown
+    assert "Confident" in shown
     assert resource.title in shown
     assert "fail" not in shown.lower()
 
@@ -82,7 +84,8 @@ def test_the_ulr_sees_a_result_only_once_it_is_shared(client, union, learner, ul
     client.force_login(ulr)
     assert learner.person.display_name.encode() in client.get("/skills/shared/").content
     page = client.get(f"/skills/shared/{share.pk}/")
-    assert page.status_code == 200 and b"Getting started" in page.content
+    assert page.status_code == 200
+    assert b"Getting started" in page.content
     assert AuditEvent.objects.filter(action="skills.result.viewed", actor=ulr).count() == 1
     client.force_login(learner)
     client.post(f"/skills/results/{result.pk}/unshare/")
@@ -115,7 +118,8 @@ def test_the_ulr_takes_a_check_with_a_learner_and_sees_it_when_agreed(client, un
     data = {"person": person.pk, "share": "on", **_post_answers(options, parts["scale"])}
     response = client.post(f"/skills/checks/{check.slug}/with/", data)
     result = SkillsResult.objects.get()
-    assert result.person == person and result.taken_with == ulr
+    assert result.person == person
+    assert result.taken_with == ulr
     assert response["Location"] == f"/skills/shared/{result.share.pk}/"
     data.pop("share")
     client.post(f"/skills/checks/{check.slug}/with/", data)
@@ -158,7 +162,9 @@ def test_survey_results_suppress_small_numbers_in_page_and_csv(client, workplace
     survey = _survey_with_answers(workplace, ulr, 8)  # 6 yes, 2 no
     client.force_login(ulr)
     page = client.get(f"/skills/surveys/{survey.pk}/results/").content.decode()
-    assert ">6<" in page and "fewer than 5" in page and "Note 3" in page
+    assert ">6<" in page
+    assert "fewer than 5" in page
+    assert "Note 3" in page
     csv = client.get(f"/skills/surveys/{survey.pk}/results.csv").content.decode()
     assert "Interested in maths?,Yes,6" in csv
     assert "Interested in maths?,No,fewer than 5" in csv
@@ -169,7 +175,8 @@ def test_free_text_is_hidden_under_five_answers(client, workplace, ulr):
     survey = _survey_with_answers(workplace, ulr, 3)
     client.force_login(ulr)
     page = client.get(f"/skills/surveys/{survey.pk}/results/").content.decode()
-    assert "Note 1" not in page and ">3<" not in page
+    assert "Note 1" not in page
+    assert ">3<" not in page
 
 
 def test_another_branchs_survey_is_404_for_a_coordinator(client, union, workplace, ulr):
@@ -190,7 +197,8 @@ def test_anonymous_visitors_cannot_see_survey_results(client, workplace, ulr):
     survey = _survey_with_answers(workplace, ulr, 6)
     for path in ("results/", "results.csv"):
         response = client.get(f"/skills/surveys/{survey.pk}/{path}")
-        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
 
 
 def test_anyone_answers_an_open_survey_once_per_browser(client, workplace, ulr):
@@ -233,14 +241,16 @@ def test_a_ulr_creates_opens_and_closes_a_survey(client, workplace, ulr):
         f"/skills/surveys/{pk}/questions/",
         {"question-text": "Which?", "question-kind": "single", "question-options": "Only"},
     )
-    assert refused.status_code == 400 and b"at least two options" in refused.content
+    assert refused.status_code == 400
+    assert b"at least two options" in refused.content
     client.post(
         f"/skills/surveys/{pk}/questions/",
         {"question-text": "Which?", "question-kind": "single", "question-options": "A\nB"},
     )
     client.post(f"/skills/surveys/{pk}/open/")
     page = client.get(detail).content.decode()
-    assert "Open" in page and "/s/" in page
+    assert "Open" in page
+    assert "/s/" in page
     client.post(f"/skills/surveys/{pk}/close/")
     assert "Closed" in client.get(detail).content.decode()
 
@@ -265,7 +275,8 @@ def test_staff_author_and_publish_a_check_through_the_pages(client, union):
             "question-options": "7 | two",
         },
     )
-    assert bad.status_code == 400 and b"Line 1 should be" in bad.content
+    assert bad.status_code == 400
+    assert b"Line 1 should be" in bad.content
     assert b"7 | two" in bad.content  # what was typed is kept
     client.post(
         "/skills/manage/numbers/",

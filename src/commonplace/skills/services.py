@@ -434,8 +434,12 @@ def survey_create(
     introduction: str = "",
     template: Survey | None = None,
     is_template: bool = False,
+    code: str = "",
 ) -> Survey:
     """Create a draft survey for a workplace, with a template's questions when one is given.
+
+    `code` fixes the short address (the demo builder, which must be deterministic); otherwise
+    a random one is drawn.
 
     Effects: writes Survey (and copies of the template's SurveyQuestions); audit
     `skills.survey.created`.
@@ -446,7 +450,7 @@ def survey_create(
         title=title.strip(),
         introduction=introduction.strip(),
         is_template=is_template,
-        code=_new_code(),
+        code=code if code and not survey_code_taken(code=code) else _new_code(),
     )
     if template is not None:
         SurveyQuestion.objects.bulk_create(
