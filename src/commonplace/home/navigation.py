@@ -17,6 +17,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("people:my-profile", _("My profile"), None),
     ("learning:catalogue", _("Learning"), None),
     ("lrs_pages:my-record", _("My learning record"), None),
+    ("skills:index", _("Skills checks"), None),
     ("people:person-list", _("People"), ("people.person", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),
     ("access:grant-list", _("Roles"), ("access.rolegrant", "view")),
