@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
@@ -76,11 +77,11 @@ from .services import (
 )
 
 SCALE_LABELS = [
-    ("1", _("1: not at all")),
+    ("1", gettext_lazy("1: not at all")),
     ("2", "2"),
     ("3", "3"),
     ("4", "4"),
-    ("5", _("5: very much")),
+    ("5", gettext_lazy("5: very much")),
 ]
 
 
