@@ -197,3 +197,17 @@ def test_tally_suppresses_small_cells_and_hides_text_under_five_answers(workplac
     assert (tallies[0].cells[0].count, tallies[0].cells[0].suppressed) == (5, False)
     assert tallies[0].cells[1].suppressed  # "No": 0 answers, still fewer than 5
     assert tallies[1].texts == ["IT", "Maths", "Maths", "Maths", "Maths"]
+
+
+def test_a_flood_of_answers_is_refused_past_the_limit(workplace, ulr, monkeypatch):
+    from commonplace.skills import services
+    from commonplace.skills.errors import SurveyBusyError
+
+    monkeypatch.setattr(services, "SURVEY_ANSWERS_PER_MINUTE", 2)
+    survey = SurveyFactory(workplace=workplace, owner=ulr, status=SurveyStatus.OPEN)
+    question = SurveyQuestionFactory(survey=survey)
+    for _n in range(2):
+        survey_answer_record(survey=survey, answers={question.pk: "0"})
+    with pytest.raises(SurveyBusyError):
+        survey_answer_record(survey=survey, answers={question.pk: "0"})
+    assert SurveyResponse.objects.filter(survey=survey).count() == 2

@@ -309,3 +309,53 @@ def test_a_learner_cannot_reach_the_authoring_pages(client, union, learner):
     client.force_login(learner)
     assert client.get("/skills/manage/").status_code == 404
     assert client.get(f"/skills/manage/{check.slug}/").status_code == 404
+
+
+def _queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_my_results_and_shared_results_cost_the_same_queries_at_one_and_three(
+    client, union, learner, ulr
+):
+    check, parts, options, _resource = build_check(owner_unit=union)
+    answers = answers_for(options, parts["scale"])
+
+    def take():
+        result_record(
+            actor=learner, check=check, person=learner.person, answers=answers, share=True
+        )
+
+    take()
+    client.force_login(learner)
+    mine_one = _queries(client, "/skills/results/")
+    client.force_login(ulr)
+    shared_one = _queries(client, "/skills/shared/")
+    take()
+    take()
+    client.force_login(learner)
+    assert _queries(client, "/skills/results/") == mine_one
+    client.force_login(ulr)
+    assert _queries(client, "/skills/shared/") == shared_one
+
+
+def test_the_survey_list_costs_the_same_queries_at_one_and_three(client, workplace, ulr):
+    _survey_with_answers(workplace, ulr, 2)
+    client.force_login(ulr)
+    one = _queries(client, "/skills/surveys/")
+    _survey_with_answers(workplace, ulr, 2)
+    _survey_with_answers(workplace, ulr, 2)
+    assert _queries(client, "/skills/surveys/") == one
+
+
+def test_csv_cells_cannot_start_a_formula(client, workplace, ulr):
+    survey = SurveyFactory(workplace=workplace, owner=ulr, status=SurveyStatus.OPEN)
+    SurveyQuestionFactory(survey=survey, text="=HYPERLINK(1)", options=["+1", "No"])
+    client.force_login(ulr)
+    csv = client.get(f"/skills/surveys/{survey.pk}/results.csv").content.decode()
+    assert "'=HYPERLINK(1),'+1,fewer than 5" in csv
