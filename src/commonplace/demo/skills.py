@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from commonplace.learning.selectors import resources_visible_to
-from commonplace.people.selectors import people_visible_to
+from commonplace.people.selectors import people_visible_to, person_of_user
 from commonplace.skills.selectors import check_sections
 from commonplace.skills.services import (
     band_add,
@@ -27,6 +27,8 @@ from commonplace.skills.services import (
 )
 
 if TYPE_CHECKING:
+    from commonplace.skills.models import SkillsCheck
+
     from .services import DemoContext
 
 HOW_OFTEN = [("Not yet", 0), ("With some help", 1), ("Yes, on my own", 2)]
@@ -250,7 +252,7 @@ SURVEY_NOTES = [
 ]
 
 
-def _check_build(ctx: DemoContext) -> object:
+def _check_build(ctx: DemoContext) -> SkillsCheck:
     staff = ctx.accounts["staff"]
     union = ctx.require_union()
     check = check_create(
@@ -286,9 +288,9 @@ def _check_build(ctx: DemoContext) -> object:
     return check_publish(actor=staff, check=check)
 
 
-def _answers(ctx: DemoContext, check: object) -> dict[int, int]:
+def _answers(ctx: DemoContext, check: SkillsCheck) -> dict[int, int]:
     answers = {}
-    for section in check_sections(check=check):  # type: ignore[arg-type]
+    for section in check_sections(check=check):
         for question in section.questions.all():
             if question.kind == "scale":
                 answers[question.pk] = ctx.rng.randint(1, 5)
@@ -297,26 +299,27 @@ def _answers(ctx: DemoContext, check: object) -> dict[int, int]:
     return answers
 
 
-def _results(ctx: DemoContext, check: object) -> int:
+def _results(ctx: DemoContext, check: SkillsCheck) -> int:
     """The demo learner took the check alone twice (shared the first); seven colleagues
     without accounts took it with the demo ULR, four of them agreeing to share."""
     ulr, learner = ctx.accounts["ulr"], ctx.accounts["learner"]
-    own = learner.person  # type: ignore[attr-defined]
-    for share in (True, False):
-        result_record(
-            actor=learner, check=check, person=own, answers=_answers(ctx, check), share=share
-        )  # type: ignore[arg-type]
+    own = person_of_user(user=learner)
+    if own is not None:
+        for share in (True, False):
+            result_record(
+                actor=learner, check=check, person=own, answers=_answers(ctx, check), share=share
+            )
     colleagues = list(people_visible_to(user=ulr).filter(account__isnull=True).order_by("pk")[:7])
     for i, person in enumerate(colleagues):
         result_record(
             actor=ulr,
-            check=check,  # type: ignore[arg-type]
+            check=check,
             person=person,
             answers=_answers(ctx, check),
             taken_with=ulr,
             share=i % 2 == 0,
         )
-    return 2 + len(colleagues)
+    return (2 if own is not None else 0) + len(colleagues)
 
 
 def _surveys(ctx: DemoContext) -> None:

@@ -70,7 +70,9 @@ class CheckForm(_ScopedChoicesForm):
     introduction = forms.CharField(
         label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    owner_unit = forms.ModelChoiceField(label=_("Owned by"), queryset=None, empty_label=None)
+    owner_unit: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Owned by"), queryset=None, empty_label=None
+    )
 
 
 class SectionForm(_Form):
@@ -146,7 +148,7 @@ class BandForm(_SectionChoiceForm):
         label=_("What it means, in plain and encouraging words"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    resources = forms.ModelMultipleChoiceField(
+    resources: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Suggested learning resources"),
         queryset=None,
         required=False,
@@ -190,8 +192,10 @@ class SurveyForm(_ScopedChoicesForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    workplace = forms.ModelChoiceField(label=_("Workplace"), queryset=None, empty_label=None)
-    template = forms.ModelChoiceField(
+    workplace: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Workplace"), queryset=None, empty_label=None
+    )
+    template: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Start from a template (optional)"),
         queryset=None,
         required=False,
