@@ -359,3 +359,31 @@ def test_csv_cells_cannot_start_a_formula(client, workplace, ulr):
     client.force_login(ulr)
     csv = client.get(f"/skills/surveys/{survey.pk}/results.csv").content.decode()
     assert "'=HYPERLINK(1),'+1,fewer than 5" in csv
+
+
+def test_staff_write_a_template_that_a_ulr_starts_a_survey_from(client, union, workplace, ulr):
+    staff = account_at(union, Role.STAFF)
+    client.force_login(staff)
+    response = client.post(
+        "/skills/surveys/add/",
+        {"title": "What do you want to learn?", "workplace": workplace.pk, "is_template": "on"},
+    )
+    template_pk = int(response["Location"].rstrip("/").rsplit("/", 1)[-1])
+    client.post(
+        f"/skills/surveys/{template_pk}/questions/",
+        {"question-text": "Anything else?", "question-kind": "text"},
+    )
+    assert client.post(f"/skills/surveys/{template_pk}/open/").status_code == 302
+    client.force_login(ulr)
+    form = client.get("/skills/surveys/add/").context["form"]
+    assert "is_template" not in form.fields
+    assert [t.pk for t in form.fields["template"].queryset] == [template_pk]
+    response = client.post(
+        "/skills/surveys/add/",
+        {"title": "Depot", "workplace": workplace.pk, "template": template_pk, "is_template": "on"},
+    )
+    survey = client.get(response["Location"]).context["survey"]
+    assert not survey.is_template
+    assert [q.text for q in survey.questions.all()] == ["Anything else?"]
+    template = client.get(f"/skills/surveys/{template_pk}/")
+    assert template.status_code == 404  # the ULR copies templates but does not see their pages

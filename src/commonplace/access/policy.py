@@ -231,6 +231,8 @@ POLICY: Final[frozenset[Rule]] = frozenset(
                 (_S.UNION, "copy"),
             )
         ),
+        # Learning staff write the templates reps start their surveys from.
+        Rule(_R.STAFF, _S.SUBTREE, "skills.survey", "template"),
         # --- end of skills ---
     }
 )

@@ -201,6 +201,17 @@ class SurveyForm(_ScopedChoicesForm):
         required=False,
         empty_label=_("No template: my own questions"),
     )
+    is_template = forms.BooleanField(
+        label=_("Make it a template that reps can start their own surveys from"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, may_template: bool = False, **kwargs: Any) -> None:
+        # Only staff write templates: for anyone else the field is left out before the form
+        # is built (and validated), so a posted value is ignored.
+        if not may_template:
+            self.base_fields = {k: v for k, v in self.base_fields.items() if k != "is_template"}
+        super().__init__(*args, **kwargs)
 
 
 class SurveyQuestionForm(_Form):

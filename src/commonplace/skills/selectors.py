@@ -229,10 +229,9 @@ def result_section_totals(*, result: SkillsResult) -> dict[int, int]:
 
 
 def surveys_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Survey]:
-    """Surveys `user` may `action` (templates excluded), newest first, with answer counts."""
+    """Surveys `user` may `action` (templates among them), newest first, with answer counts."""
     return (
         Survey.objects.filter(scope_q(user=user, kind=SURVEY, action=action))
-        .filter(is_template=False)
         .select_related("workplace", "owner")
         .annotate(answer_count=Count("responses"))
         .order_by("-created_at", "-pk")

@@ -530,7 +530,8 @@ class SurveyAddView(ScopedPermissionRequired, View):
             "workplace": workplaces_for_surveys(user=user),
             "template": survey_templates_for(user=user),
         }
-        return SurveyForm(data, choices=choices)
+        may_template = user.has_perm("skills.template_survey")
+        return SurveyForm(data, choices=choices, may_template=may_template)
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(request, "skills/survey_form.html", {"form": self._form()})
@@ -546,6 +547,7 @@ class SurveyAddView(ScopedPermissionRequired, View):
             title=data["title"],
             introduction=data["introduction"],
             template=data["template"],
+            is_template=data.get("is_template", False),
         )
         messages.success(request, _("The survey was created as a draft."))
         return HttpResponseRedirect(reverse("skills:survey-detail", args=[survey.pk]))
