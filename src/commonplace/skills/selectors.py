@@ -221,10 +221,6 @@ def result_outcomes(*, result: SkillsResult, user: User | AnonymousUser) -> list
     return outcomes
 
 
-def result_section_totals(*, result: SkillsResult) -> dict[int, int]:
-    return dict(SectionResult.objects.filter(result=result).values_list("section_id", "score"))
-
-
 # --- surveys ---
 
 
