@@ -211,3 +211,17 @@ def test_a_flood_of_answers_is_refused_past_the_limit(workplace, ulr, monkeypatc
     with pytest.raises(SurveyBusyError):
         survey_answer_record(survey=survey, answers={question.pk: "0"})
     assert SurveyResponse.objects.filter(survey=survey).count() == 2
+
+
+def test_shares_of_person_gives_only_what_the_learner_shared(union, learner, ulr):
+    from commonplace.skills.selectors import shares_of_person
+
+    check, parts, options, _resource = build_check(owner_unit=union)
+    answers = answers_for(options, parts["scale"])
+    shared = result_record(
+        actor=learner, check=check, person=learner.person, answers=answers, share=True
+    )
+    result_record(actor=learner, check=check, person=learner.person, answers=answers)
+    got = list(shares_of_person(user=ulr, person_id=learner.person.pk))
+    assert [s.result for s in got] == [shared]
+    assert list(shares_of_person(user=learner, person_id=learner.person.pk)) == []

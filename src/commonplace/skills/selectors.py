@@ -173,6 +173,11 @@ def shares_visible_to(*, user: User | AnonymousUser) -> QuerySet[ResultShare]:
     )
 
 
+def shares_of_person(*, user: User | AnonymousUser, person_id: int) -> QuerySet[ResultShare]:
+    """The results one learner shared that `user` may see (for a caseload's learner page)."""
+    return shares_visible_to(user=user).filter(result__person_id=person_id)
+
+
 def share_get_visible(*, user: User | AnonymousUser, pk: int) -> ResultShare:
     share = shares_visible_to(user=user).filter(pk=pk).first()
     if share is None:
