@@ -387,3 +387,14 @@ def test_staff_write_a_template_that_a_ulr_starts_a_survey_from(client, union, w
     assert [q.text for q in survey.questions.all()] == ["Anything else?"]
     template = client.get(f"/skills/surveys/{template_pk}/")
     assert template.status_code == 404  # the ULR copies templates but does not see their pages
+
+
+def test_the_check_lists_cost_the_same_queries_at_one_and_three(client, union):
+    staff = account_at(union, Role.STAFF)
+    build_check(owner_unit=union, title="One")
+    client.force_login(staff)
+    take_one, manage_one = _queries(client, "/skills/"), _queries(client, "/skills/manage/")
+    build_check(owner_unit=union, title="Two")
+    build_check(owner_unit=union, title="Three")
+    assert _queries(client, "/skills/") == take_one
+    assert _queries(client, "/skills/manage/") == manage_one

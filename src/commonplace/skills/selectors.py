@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from commonplace.access.selectors import scope_q
 
@@ -37,7 +38,7 @@ from .models import (
     SurveyQuestion,
     SurveyResponse,
 )
-from .scoring import BandRange, ScoredQuestion
+from .scoring import BandRange, ScoredQuestion, bands_problems, section_range
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -118,6 +119,30 @@ def band_ranges(section: Section) -> list[BandRange]:
     ]
 
 
+def check_problems(*, check: SkillsCheck) -> list[str]:
+    """Why the check cannot be published yet, in plain words (empty when it can)."""
+    sections = check_sections(check=check)
+    if not sections:
+        return [_("Add at least one section.")]
+    problems = []
+    for section in sections:
+        questions = list(section.questions.all())
+        if not questions:
+            problems.append(_("%(section)s: add at least one question.") % {"section": section})
+            continue
+        problems += [
+            _("%(section)s: “%(question)s” needs at least two options.")
+            % {"section": section, "question": question.text}
+            for question in questions
+            if question.kind == CheckQuestionKind.SINGLE and len(question.options.all()) < 2
+        ]
+        low, high = section_range(scored_questions(section))
+        problems += [
+            f"{section}: {problem}" for problem in bands_problems(band_ranges(section), low, high)
+        ]
+    return problems
+
+
 def units_for_check_authoring(*, user: User | AnonymousUser) -> QuerySet[OrgUnit]:
     """Units in which `user` may add skills checks (staff and administrators: their subtree)."""
     from django.apps import apps
@@ -130,6 +155,20 @@ def units_for_check_authoring(*, user: User | AnonymousUser) -> QuerySet[OrgUnit
 
 def check_slug_taken(*, slug: str) -> bool:
     return SkillsCheck.objects.filter(slug=slug).exists()
+
+
+# How many catalogue resources the band form offers (a search would replace the list).
+BAND_RESOURCES_OFFERED = 200
+
+
+def resources_for_bands(*, user: User | AnonymousUser) -> QuerySet[Any]:
+    """Published resources `user` may suggest in a band, by title (at most the first 200)."""
+    from commonplace.learning.enums import ResourceStatus
+    from commonplace.learning.selectors import resources_visible_to
+
+    published = resources_visible_to(user=user).filter(status=ResourceStatus.PUBLISHED)
+    first = list(published.order_by("title").values_list("pk", flat=True)[:BAND_RESOURCES_OFFERED])
+    return published.filter(pk__in=first).order_by("title")
 
 
 # --- results ---

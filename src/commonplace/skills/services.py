@@ -57,8 +57,14 @@ from .models import (
     SurveyQuestion,
     SurveyResponse,
 )
-from .scoring import band_for, bands_problems, section_range, section_score
-from .selectors import band_ranges, check_sections, scored_questions, survey_code_taken
+from .scoring import band_for, section_range, section_score
+from .selectors import (
+    band_ranges,
+    check_problems,
+    check_sections,
+    scored_questions,
+    survey_code_taken,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -205,30 +211,6 @@ def check_part_remove(*, actor: User, check: SkillsCheck, part: str, pk: int) ->
         audit_record(
             actor=actor, action=SkillsAuditAction.CHECK_CHANGED, subject=check, changes=[part]
         )
-
-
-def check_problems(*, check: SkillsCheck) -> list[str]:
-    """Why the check cannot be published yet, in plain words (empty when it can)."""
-    sections = check_sections(check=check)
-    if not sections:
-        return [_("Add at least one section.")]
-    problems = []
-    for section in sections:
-        questions = list(section.questions.all())
-        if not questions:
-            problems.append(_("%(section)s: add at least one question.") % {"section": section})
-            continue
-        problems += [
-            _("%(section)s: “%(question)s” needs at least two options.")
-            % {"section": section, "question": question.text}
-            for question in questions
-            if question.kind == CheckQuestionKind.SINGLE and len(question.options.all()) < 2
-        ]
-        low, high = section_range(scored_questions(section))
-        problems += [
-            f"{section}: {problem}" for problem in bands_problems(band_ranges(section), low, high)
-        ]
-    return problems
 
 
 @transaction.atomic

@@ -17,7 +17,6 @@ from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
 from commonplace.core.errors import DomainError
-from commonplace.learning.selectors import resources_visible_to
 from commonplace.people.selectors import people_search, person_get_visible, person_of_user
 
 from .enums import CheckQuestionKind, SurveyStatus
@@ -37,9 +36,11 @@ from .forms import (
 )
 from .selectors import (
     check_get_visible,
+    check_problems,
     check_sections,
     check_slug_taken,
     checks_visible_to,
+    resources_for_bands,
     result_get_visible,
     result_is_shared,
     result_outcomes,
@@ -61,7 +62,6 @@ from .services import (
     band_add,
     check_create,
     check_part_remove,
-    check_problems,
     check_publish,
     question_add,
     result_record,
@@ -398,7 +398,7 @@ class CheckEditView(ScopedPermissionRequired, View):
     def _forms(self, posted: str = "", data: Any = None) -> dict[str, Any]:
         check: Any = self.permission_object
         sections = section_choices(check_sections(check=check))
-        resources = resources_visible_to(user=self.request.user).order_by("title")
+        resources = resources_for_bands(user=self.request.user)
         return {
             "section_form": SectionForm(data if posted == "section" else None, prefix="section"),
             "question_form": CheckQuestionForm(
@@ -704,7 +704,12 @@ class SurveyAnswerView(View):
             return self._render(request, survey, answers, {}, status=400)
         response = HttpResponseRedirect(reverse("skills:survey-thanks", args=[code]))
         response.set_cookie(
-            COOKIE_PREFIX + code, "1", max_age=365 * 24 * 3600, httponly=True, samesite="Lax"
+            COOKIE_PREFIX + code,
+            "1",
+            max_age=365 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
         )
         return response
 
