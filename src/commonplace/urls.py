@@ -24,6 +24,7 @@ urlpatterns = [
     path("certificates/", include("commonplace.certificates.urls")),
     path("pathways/", include("commonplace.pathways.urls")),
     path("caseload/", include("commonplace.caseload.urls")),
+    path("", include("commonplace.skills.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

@@ -44,6 +44,12 @@ from tests.factories.organisation import (
 )
 from tests.factories.pathways import EnrolmentFactory, StepFactory
 from tests.factories.people import PersonFactory
+from tests.factories.skills import (
+    ResultShareFactory,
+    SkillsCheckFactory,
+    SkillsResultFactory,
+    SurveyFactory,
+)
 
 
 @dataclass
@@ -78,6 +84,8 @@ class World:
     # Caseload: every unit's person is in a caseload (consent shared with the learning team),
     # with a conversation, a plan and a referral.
     caseload: dict[str, dict[str, object]] = field(default_factory=dict)
+    # skills: a published check per unit; its person's result, shared; a survey they run there.
+    skills: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -105,6 +113,8 @@ class World:
             return dict(simple[kind])
         if kind.startswith("caseload."):
             return {k: objects[kind] for k, objects in self.caseload.items()}
+        if kind.startswith("skills."):
+            return {k: objects[kind] for k, objects in self.skills.items()}
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
         if kind == "access.rolegrant":
@@ -163,6 +173,14 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
         "caseload.conversation": ConversationFactory(entry=entry),
         "caseload.learningplan": LearningPlanFactory(entry=entry),
         "caseload.referral": ReferralFactory(entry=entry),
+    }
+    check = SkillsCheckFactory(owner_unit=unit, slug=f"check-{key}", status="published")
+    result = SkillsResultFactory(skills_check=check, person=person)
+    world.skills[key] = {
+        "skills.skillscheck": check,
+        "skills.skillsresult": result,
+        "skills.resultshare": ResultShareFactory(result=result),
+        "skills.survey": SurveyFactory(workplace=unit, owner=person.account, code=f"w-{key}"),
     }
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)

@@ -45,6 +45,11 @@ PLACE_AND_OWNER = {
     "caseload.conversation": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
     "caseload.learningplan": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
     "caseload.referral": lambda o: (o.entry.learner.home_unit, o.entry.learner.account_id),
+    # skills
+    "skills.skillscheck": lambda o: (o.owner_unit, None),
+    "skills.skillsresult": lambda o: (o.person.home_unit, o.person.account_id),
+    "skills.resultshare": lambda o: (o.result.person.home_unit, None),
+    "skills.survey": lambda o: (o.workplace, o.owner_id),
 }
 
 

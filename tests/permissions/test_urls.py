@@ -121,6 +121,28 @@ OBJECT_KIND = {
     "caseload:plan-print": "caseload.learningplan",
     "caseload:plan-sign": "caseload.learningplan",
     "caseload:referral-status": "caseload.referral",
+    # skills (skills checks and learning-needs surveys)
+    "skills:index": None,
+    "skills:check-take": "skills.skillscheck",
+    "skills:check-with": "skills.skillscheck",
+    "skills:my-results": None,
+    "skills:result-detail": "skills.skillsresult",
+    "skills:result-share": "skills.skillsresult",
+    "skills:result-unshare": "skills.skillsresult",
+    "skills:shared-list": None,
+    "skills:shared-detail": "skills.resultshare",
+    "skills:check-manage-list": None,
+    "skills:check-add": None,
+    "skills:check-edit": "skills.skillscheck",
+    "skills:check-publish": "skills.skillscheck",
+    "skills:survey-list": None,
+    "skills:survey-add": None,
+    "skills:survey-detail": "skills.survey",
+    "skills:survey-question-add": "skills.survey",
+    "skills:survey-open": "skills.survey",
+    "skills:survey-close": "skills.survey",
+    "skills:survey-results": "skills.survey",
+    "skills:survey-csv": "skills.survey",
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -135,6 +157,7 @@ UNION_LEVEL_KINDS = {
     "assessment.projectbrief",
     "pathways.pathway",
     "pathways.step",
+    "skills.skillscheck",
 }
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
@@ -145,6 +168,7 @@ OWN_ONLY_KINDS = {
     "learning_space.savedresource",
     "notifications.notification",
     "pathways.enrolment",
+    "skills.skillsresult",
 }
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}

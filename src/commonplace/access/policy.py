@@ -189,6 +189,33 @@ KINDS: Final[dict[str, ObjectKind]] = {
         description="a referral of a learner to learning, a provider or other union help",
     ),
     # --- end caseload
+    # --- skills (skills checks and workplace learning-needs surveys) ---
+    "skills.skillscheck": ObjectKind(
+        model="skills.SkillsCheck",
+        unit_path="owner_unit__path",
+        description="a skills check (initial assessment) with sections, scored questions and "
+        "result bands, owned by a unit; once published anyone in the union may take it",
+    ),
+    "skills.skillsresult": ObjectKind(
+        model="skills.SkillsResult",
+        unit_path="person__home_unit__path",
+        owner="person__account",
+        description="a person's skills check result: theirs alone unless they share it",
+    ),
+    "skills.resultshare": ObjectKind(
+        model="skills.ResultShare",
+        unit_path="result__person__home_unit__path",
+        description="a skills check result its person agreed to share with their ULR and "
+        "branch learning team (withdrawing the share removes it)",
+    ),
+    "skills.survey": ObjectKind(
+        model="skills.Survey",
+        unit_path="workplace__path",
+        owner="owner",
+        description="a workplace learning-needs survey; its answers are anonymous and its "
+        "results are shown only in aggregate, small numbers suppressed",
+    ),
+    # --- end of skills ---
 }
 
 _R, _S = Role, Reach
@@ -383,6 +410,44 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         Rule(_R.STAFF, _S.SUBTREE, "caseload.caseloadentry", "view"),
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "caseload.caseloadentry", "view"),
         # --- end caseload
+        # --- skills: skills checks and learning-needs surveys ---
+        # Anyone in the union takes a published check; ULRs and co-ordinators take one with a
+        # learner they support (the view checks the learner through people_visible_to);
+        # learning staff and administrators author and publish checks below their place.
+        Rule(_R.LEARNER, _S.UNION, "skills.skillscheck", "take"),
+        Rule(_R.ULR, _S.UNION, "skills.skillscheck", "assist"),
+        Rule(_R.COORDINATOR, _S.UNION, "skills.skillscheck", "assist"),
+        *(
+            Rule(role, _S.SUBTREE, "skills.skillscheck", action)
+            for role in (_R.STAFF, _R.ADMINISTRATOR)
+            for action in ("view", "add", "change", "publish")
+        ),
+        # A result is its person's: they see it and decide whether to share it...
+        Rule(_R.LEARNER, _S.SELF, "skills.skillsresult", "view"),
+        Rule(_R.LEARNER, _S.SELF, "skills.skillsresult", "share"),
+        # ...and their ULR and branch learning team see only what was shared.
+        Rule(_R.ULR, _S.SUBTREE, "skills.resultshare", "view"),
+        Rule(_R.COORDINATOR, _S.SUBTREE, "skills.resultshare", "view"),
+        # Surveys: a ULR runs surveys at workplaces below their place and sees their own; the
+        # co-ordinator and learning staff run and see every survey below theirs. Anyone in the
+        # union may start from a staff template (the selector offers templates only).
+        Rule(_R.ULR, _S.SUBTREE, "skills.survey", "add"),
+        Rule(_R.ULR, _S.SELF, "skills.survey", "view"),
+        Rule(_R.ULR, _S.SELF, "skills.survey", "change"),
+        Rule(_R.ULR, _S.UNION, "skills.survey", "copy"),
+        *(
+            Rule(role, reach, "skills.survey", action)
+            for role in (_R.COORDINATOR, _R.STAFF)
+            for reach, action in (
+                (_S.SUBTREE, "add"),
+                (_S.SUBTREE, "view"),
+                (_S.SUBTREE, "change"),
+                (_S.UNION, "copy"),
+            )
+        ),
+        # Learning staff write the templates reps start their surveys from.
+        Rule(_R.STAFF, _S.SUBTREE, "skills.survey", "template"),
+        # --- end of skills ---
     }
 )
 

@@ -40,6 +40,7 @@ from .pathways import step_pathways
 from .projects import step_projects
 from .proposals import step_proposals
 from .quizzes import DEMO_QUIZZES
+from .skills import step_skills
 
 SEED = 20261123
 TODAY = date(2026, 11, 1)  # a fixed "today" keeps the demo identical on every machine
@@ -465,6 +466,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_pathways,
     step_certificates,
     step_caseload,
+    step_skills,
 ]
 
 

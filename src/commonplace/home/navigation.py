@@ -22,6 +22,7 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("assessment:project-list", _("Projects"), None),
     ("assessment:marking-queue", _("Marking"), ("assessment.submission", "mark")),
     ("certificates:mine", _("My certificates"), None),
+    ("skills:index", _("Skills checks"), None),
     ("people:person-list", _("People"), ("people.person", "view")),
     ("caseload:caseload", _("Caseload"), ("caseload.conversation", "view")),
     ("organisation:unit-list", _("Organisation"), ("organisation.orgunit", "view")),

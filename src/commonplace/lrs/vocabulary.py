@@ -88,3 +88,14 @@ OPEN_BADGES_CLASS_EXTENSION = "http://specification.openbadges.org/xapi/extensio
 OPEN_BADGES_ASSERTION_EXTENSION = (
     "http://specification.openbadges.org/xapi/extensions/badgeassertion"
 )
+
+
+# --- skills: extensions of the skills check `completed` statement ---
+class Extension:
+    """Result extensions the platform writes (IRIs under the platform's own namespace)."""
+
+    # {section title: {"score": n, "max": n, "band": name}} for every section of a skills check.
+    SKILLS_SECTION_RESULTS = "https://commonplace.coop/xapi/extensions/skills-section-results"
+
+
+# --- end of skills ---

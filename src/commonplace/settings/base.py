@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "commonplace.certificates",
     "commonplace.pathways",
     "commonplace.caseload",
+    "commonplace.skills",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",
