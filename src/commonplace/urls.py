@@ -19,6 +19,7 @@ urlpatterns = [
     path("lrs/", include("commonplace.lrs.urls_pages")),
     path("", include("commonplace.assessment.urls")),
     path("learning/", include("commonplace.learning.urls")),
+    path("reps/", include("commonplace.reps.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

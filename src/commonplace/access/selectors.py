@@ -249,3 +249,18 @@ def account_by_email(*, email: str) -> Model | None:
     from django.contrib.auth import get_user_model
 
     return get_user_model()._default_manager.filter(email__iexact=email.strip()).first()
+
+
+def grants_of_roles_within(
+    *, roles: list[str], unit_path: str, active_only: bool = True
+) -> QuerySet[RoleGrant]:
+    """Grants of `roles` held at the unit with `unit_path` or below (with user and unit).
+
+    Not scoped: callers pass a unit the user has been checked to reach (the co-ordinator's
+    branch, a region's figures). With `active_only=False`, ended and revoked grants too (when
+    someone became a rep is history that stays).
+    """
+    grants = RoleGrant.objects.filter(role__in=roles, unit__path__startswith=unit_path)
+    if active_only:
+        grants = grants.filter(grants_active_q())
+    return grants.select_related("user", "unit").order_by("unit__path", "pk")

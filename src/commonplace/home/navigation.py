@@ -23,6 +23,8 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("audit:event-list", _("Audit log"), ("audit.auditevent", "view")),
     ("lrs_pages:statement-list", _("Learning records"), ("lrs.statement", "view")),
     ("lrs_pages:client-list", _("LRS clients"), ("lrs.client", "view")),
+    ("reps:branch", _("ULRs"), ("reps.repappointment", "view")),
+    ("reps:organising", _("Organising"), ("reps.joininvitation", "summarise")),
 ]
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_active_for
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.selectors import equality_answers_of, people_visible_to, person_of_user
+from commonplace.reps.selectors import RepsHomeNotices, reps_home_notices
 
 if TYPE_CHECKING:
     from commonplace.access.models import RoleGrant
@@ -32,6 +35,7 @@ class HomeSituation:
     needs_equality_answers: bool
     cards: list[RoleCard] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    reps: RepsHomeNotices = field(default_factory=RepsHomeNotices)
 
 
 def home_situation(*, user: User) -> HomeSituation:
@@ -50,4 +54,5 @@ def home_situation(*, user: User) -> HomeSituation:
         needs_equality_answers=person is not None and equality_answers_of(person=person) is None,
         cards=cards,
         roles={grant.role for grant in grants},
+        reps=reps_home_notices(user=user, today=timezone.localdate()),
     )

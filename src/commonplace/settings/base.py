@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "commonplace.lrs",
     "commonplace.assessment",
     "commonplace.learning",
+    "commonplace.reps",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",

@@ -11,7 +11,7 @@ from .pages import (
     statements_visible_to,
     unions_for_clients,
 )
-from .people import statements_actor_for_user, statements_of_user
+from .people import statements_actor_for_user, statements_first_timestamps, statements_of_user
 
 __all__ = [
     "client_get_visible",
@@ -22,6 +22,7 @@ __all__ = [
     "statement_get_visible",
     "statements_actor_for_user",
     "statements_browse",
+    "statements_first_timestamps",
     "statements_of_user",
     "statements_visible_to",
     "unions_for_clients",

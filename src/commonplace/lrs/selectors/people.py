@@ -9,10 +9,12 @@ and "My learning record" reads statements whose actor is exactly that agent. Cha
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 
 from ..models import Statement
 from ..validation import agent_key
@@ -54,3 +56,19 @@ def statements_of_user(*, user: User | AnonymousUser) -> QuerySet[Statement]:
         .select_related("client")
         .order_by("-stored", "-id")
     )
+
+
+def statements_first_timestamps(*, users: Iterable[User]) -> dict[int, datetime]:
+    """The timestamp of each user's first (not voided) statement, by user id, in one query.
+
+    For "joined after learning" (`reps.selectors`): users with no statement are left out.
+    """
+    keys = {statements_actor_key_for_user(user): user.pk for user in users}
+    if not keys:
+        return {}
+    rows = (
+        Statement.objects.filter(actor_key__in=list(keys), voided=False, is_voiding=False)
+        .values("actor_key")
+        .annotate(first=Min("timestamp"))
+    )
+    return {keys[row["actor_key"]]: row["first"] for row in rows}
