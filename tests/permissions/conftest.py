@@ -23,6 +23,15 @@ from tests.factories.organisation import (
     WorkplaceFactory,
 )
 from tests.factories.people import PersonFactory
+from tests.factories.reps import (
+    ActivistRecordFactory,
+    JoinInvitationFactory,
+    ProgressionFactory,
+    RepAppointmentFactory,
+    RepInvitationFactory,
+    TimeEntryFactory,
+    TrainingRecordFactory,
+)
 
 
 @dataclass
@@ -38,6 +47,8 @@ class World:
     quizzes: dict[str, object] = field(default_factory=dict)
     attempts: dict[str, object] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)  # a published file per unit
+    # reps: an object of each reps kind about each unit's person.
+    reps: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -52,6 +63,8 @@ class World:
         }
         if kind in simple:
             return dict(simple[kind])
+        if kind in self.reps:
+            return dict(self.reps[kind])
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
         if kind == "access.rolegrant":
@@ -80,8 +93,23 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
     world.quizzes[key] = quiz
     world.attempts[key] = AttemptFactory(quiz=quiz, user=person.account)
     world.resources[key] = ResourceFactory(owner_unit=unit, title=f"Resource {key}", as_file=True)
+    _populate_reps(world, key, person)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
+
+
+def _populate_reps(world: World, key: str, person: Person) -> None:
+    appointment = RepAppointmentFactory(person=person)
+    for kind, obj in (
+        ("reps.repappointment", appointment),
+        ("reps.timeentry", TimeEntryFactory(appointment=appointment)),
+        ("reps.trainingrecord", TrainingRecordFactory(person=person)),
+        ("reps.repinvitation", RepInvitationFactory(person=person, employer=appointment.employer)),
+        ("reps.joininvitation", JoinInvitationFactory(person=person)),
+        ("reps.progression", ProgressionFactory(person=person)),
+        ("reps.activistrecord", ActivistRecordFactory(person=person)),
+    ):
+        world.reps.setdefault(kind, {})[key] = obj
 
 
 @pytest.fixture

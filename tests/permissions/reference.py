@@ -31,6 +31,14 @@ PLACE_AND_OWNER = {
     "assessment.quiz": lambda o: (o.owner_unit, None),
     "assessment.attempt": lambda o: (o.quiz.owner_unit, o.user_id),
     "learning.resource": lambda o: (o.owner_unit, None),
+    # reps
+    "reps.repappointment": lambda o: (o.unit, o.person.account_id),
+    "reps.timeentry": lambda o: (o.appointment.unit, o.appointment.person.account_id),
+    "reps.trainingrecord": lambda o: (o.person.home_unit, o.person.account_id),
+    "reps.repinvitation": lambda o: (o.unit, o.person.account_id),
+    "reps.joininvitation": lambda o: (o.person.home_unit, o.person.account_id),
+    "reps.progression": lambda o: (o.person.home_unit, o.person.account_id),
+    "reps.activistrecord": lambda o: (o.person.home_unit, o.person.account_id),
 }
 
 

@@ -44,6 +44,24 @@ OBJECT_KIND = {
     "learning:resource-file": "learning.resource",
     "learning:resource-edit": "learning.resource",
     "learning:resource-publish": "learning.resource",
+    # reps
+    "reps:my-role": None,
+    "reps:time-add": None,
+    "reps:time-delete": "reps.timeentry",
+    "reps:training-add": None,
+    "reps:branch": None,
+    "reps:appointment-add": None,
+    "reps:appointment-edit": "reps.repappointment",
+    "reps:appointment-notice": "reps.repappointment",
+    "reps:invitation-add": None,
+    "reps:invitation-respond": "reps.repinvitation",
+    "reps:facility-time": None,
+    "reps:facility-time-csv": None,
+    "reps:organising": None,
+    "reps:join-add": None,
+    "reps:join-outcome": "reps.joininvitation",
+    "reps:progression-add": None,
+    "reps:activist-add": None,
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -53,7 +71,7 @@ OBJECT_KIND = {
 UNION_LEVEL_KINDS = {"lrs.client", "lrs.statement", "assessment.quiz", "learning.resource"}
 # Kinds only their owner reaches (a quiz attempt): granted to the owner, refused to another
 # person of the same union.
-OWN_ONLY_KINDS = {"assessment.attempt"}
+OWN_ONLY_KINDS = {"assessment.attempt", "reps.timeentry", "reps.repinvitation"}
 
 
 def protected_urls():

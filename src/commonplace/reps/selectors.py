@@ -582,9 +582,10 @@ def organising_rows_of(*, unit: OrgUnit) -> list[OrgUnit]:
     return [unit]
 
 
-def places_within(*, unit: OrgUnit) -> list[OrgUnit]:
+def places_within(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
     """`unit` and its children (a branch and its workplaces), for choosing a ULR's place."""
-    return [unit, *unit.children.filter(is_active=True).order_by("name")]
+    units = type(unit)._default_manager
+    return units.filter(Q(pk=unit.pk) | Q(parent=unit, is_active=True)).order_by("depth", "name")
 
 
 class _Tally:
