@@ -3,8 +3,7 @@ branch view, and the organising figures (with suppression and joined-after-learn
 
 import csv
 import io
-from datetime import date, datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, timedelta
 
 from commonplace.access.enums import Role
 from commonplace.lrs.enums import XapiVersion
@@ -120,11 +119,14 @@ def test_branch_ulrs_flag_lapsing_training_and_no_activity(ulr, appointment, pla
 
     assert set(rows) == {"Carys Jenkins", "Aled Quiet"}  # the other branch's ULR is not here
     carys, aled = rows["Carys Jenkins"], rows["Aled Quiet"]
-    assert carys.status == TrainingStatus.LAPSING and carys.needs_support
-    assert not carys.inactive and carys.hours_this_year == 2.0
+    assert carys.status == TrainingStatus.LAPSING
+    assert carys.needs_support
+    assert not carys.inactive
+    assert carys.hours_this_year == 2.0
     assert carys.caseload_size is None  # the caseload app's slot
     assert aled.status == TrainingStatus.TRAINED
-    assert aled.inactive and aled.needs_support
+    assert aled.inactive
+    assert aled.needs_support
 
 
 def _learned_on(user, day):
@@ -134,7 +136,7 @@ def _learned_on(user, day):
                 "actor": statements_actor_for_user(user),
                 "verb": {"id": EXPERIENCED.iri, "display": EXPERIENCED.display},
                 "object": {"objectType": "Activity", "id": "https://example.org/learning/maths"},
-                "timestamp": datetime(day.year, day.month, day.day, 10, tzinfo=dt_timezone.utc)
+                "timestamp": datetime(day.year, day.month, day.day, 10, tzinfo=UTC)
                 .isoformat()
                 .replace("+00:00", "Z"),
             }

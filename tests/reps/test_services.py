@@ -241,7 +241,8 @@ def test_invitation_accepted_appoints_and_grants_the_ulr_role(coordinator, place
     )
     assert appointment.invited_by == coordinator
     grant = RoleGrant.objects.get(user=invitee.account, role=Role.ULR)
-    assert grant.unit == place.workplace and grant.revoked_at is None
+    assert grant.unit == place.workplace
+    assert grant.revoked_at is None
     assert AuditEvent.objects.filter(action="access.grant.created").exists()
     with pytest.raises(InvitationAnsweredError):
         rep_invitation_accept(actor=invitee.account, invitation=invitation, today=TODAY)

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commonplace.core.forms import GovukForm
+from commonplace.core.forms import GovukForm, GovukFormMixin
 
 from .enums import JoinOutcome, UlrFunction
 
@@ -30,6 +30,25 @@ DURATIONS = [
 ]
 
 
+class _Prepared(forms.Form):
+    """Sets the form's choices (`prepare`) right after Django builds its fields and before the
+    GOV.UK mixin validates a bound form to mark its errors."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.choices_given = kwargs.pop("choices_given", {})
+        super().__init__(*args, **kwargs)
+        for name, choices in self.choices_given.items():
+            field = self.fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = choices
+            else:
+                field.choices = choices  # type: ignore[attr-defined]
+
+
+class PreparedForm(GovukFormMixin, _Prepared):
+    pass
+
+
 class _ModelLabelChoice(forms.ModelChoiceField):
     def __init__(self, *args: Any, label_of: Any = str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,7 +62,7 @@ def _appointment_label(appointment: Any) -> str:
     return f"{appointment.unit.name}, {appointment.employer.name}"
 
 
-class TimeEntryForm(GovukForm):
+class TimeEntryForm(PreparedForm):
     appointment = _ModelLabelChoice(
         label=_("Where"), queryset=None, empty_label=None, label_of=_appointment_label
     )
@@ -81,8 +100,7 @@ class TimeEntryForm(GovukForm):
         kwargs.setdefault(
             "initial", {"on": timezone.localdate(), "events_run": 0, "learners_supported": 0}
         )
-        super().__init__(*args, **kwargs)
-        self.fields["appointment"].queryset = appointments
+        super().__init__(*args, choices_given={"appointment": appointments}, **kwargs)
 
     def clean_on(self) -> Any:
         day = self.cleaned_data["on"]
@@ -124,7 +142,7 @@ class _PastDatesMixin:
         return data
 
 
-class AppointmentEditForm(_PastDatesMixin, GovukForm):
+class AppointmentEditForm(_PastDatesMixin, PreparedForm):
     notice_given_on = forms.DateField(
         label=_("Written notice given to the employer on"),
         required=False,
@@ -171,13 +189,11 @@ class AppointmentAddForm(AppointmentEditForm):
     def __init__(
         self, *args: Any, ulrs: list[tuple[int, str]], units: Any, employers: Any, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["user"].choices = ulrs
-        self.fields["unit"].queryset = units
-        self.fields["employer"].queryset = employers
+        given = {"user": ulrs, "unit": units, "employer": employers}
+        super().__init__(*args, choices_given=given, **kwargs)
 
 
-class InvitationForm(GovukForm):
+class InvitationForm(PreparedForm):
     member = forms.CharField(
         label=_("Membership number or email address"),
         max_length=254,
@@ -189,19 +205,16 @@ class InvitationForm(GovukForm):
     employer = _ModelLabelChoice(label=_("Employer"), queryset=None, label_of=lambda e: e.name)
 
     def __init__(self, *args: Any, units: Any, employers: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["employer"].queryset = employers
+        super().__init__(*args, choices_given={"unit": units, "employer": employers}, **kwargs)
 
 
-class JoinInvitationForm(_PastDatesMixin, GovukForm):
+class JoinInvitationForm(_PastDatesMixin, PreparedForm):
     person = forms.TypedChoiceField(label=_("Learner"), coerce=int)
     invited_on = forms.DateField(label=_("Invited on"), widget=forms.DateInput(attrs=DATE))
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"invited_on": timezone.localdate()})
-        super().__init__(*args, **kwargs)
-        self.fields["person"].choices = people
+        super().__init__(*args, choices_given={"person": people}, **kwargs)
 
 
 class JoinOutcomeForm(_PastDatesMixin, GovukForm):
@@ -225,18 +238,17 @@ class JoinOutcomeForm(_PastDatesMixin, GovukForm):
         return data
 
 
-class ProgressionForm(_PastDatesMixin, GovukForm):
+class ProgressionForm(_PastDatesMixin, PreparedForm):
     person = forms.TypedChoiceField(label=_("Learner"), coerce=int)
     from_learning = forms.CharField(label=_("From (the learning they finished)"), max_length=200)
     to_learning = forms.CharField(label=_("To (the further learning)"), max_length=200)
     progressed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].choices = people
+        super().__init__(*args, choices_given={"person": people}, **kwargs)
 
 
-class ActivistForm(_PastDatesMixin, GovukForm):
+class ActivistForm(_PastDatesMixin, PreparedForm):
     person = forms.TypedChoiceField(label=_("Member"), coerce=int)
     activity = forms.CharField(
         label=_("What they took on"),
@@ -246,5 +258,4 @@ class ActivistForm(_PastDatesMixin, GovukForm):
     became_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].choices = people
+        super().__init__(*args, choices_given={"person": people}, **kwargs)

@@ -247,15 +247,26 @@ def ulr_year_of_user(*, user: User | AnonymousUser, today: date) -> UlrYear:
 # --- the co-ordinator's view ----------------------------------------------------------------
 
 
-def coordination_units_for(*, user: User | AnonymousUser) -> list[OrgUnit]:
-    """The places where `user` looks after ULRs: their grants that may view appointments there."""
-    units = []
+def _widest_units(*, user: User | AnonymousUser, kind: str, action: str) -> list[OrgUnit]:
+    """The places of the user's grants where they may `action` objects of `kind`, leaving out
+    those inside another one (a co-ordinator's own workplace is inside their branch)."""
+    units: list[OrgUnit] = []
     for grant in grants_active_for(user=user):
-        if grant.unit is None or grant.unit in units:
+        unit = grant.unit
+        if unit is None or unit in units:
             continue
-        if may_at(user=user, kind="reps.repappointment", action="view", unit_path=grant.unit.path):
-            units.append(grant.unit)
-    return units
+        if may_at(user=user, kind=kind, action=action, unit_path=unit.path):
+            units.append(unit)
+    return [
+        unit
+        for unit in sorted(units, key=lambda u: (u.depth, u.name))
+        if not any(other is not unit and unit.path.startswith(other.path) for other in units)
+    ]
+
+
+def coordination_units_for(*, user: User | AnonymousUser) -> list[OrgUnit]:
+    """The places where `user` looks after ULRs (may view their appointments)."""
+    return _widest_units(user=user, kind="reps.repappointment", action="view")
 
 
 def unit_choose(*, units: list[OrgUnit], pk: object) -> OrgUnit | None:
@@ -513,16 +524,8 @@ def figure_display(count: int) -> str:
 
 
 def organising_units_for(*, user: User | AnonymousUser) -> list[OrgUnit]:
-    """The places whose organising figures `user` may see (their grants' places)."""
-    units = []
-    for grant in grants_active_for(user=user):
-        if grant.unit is None or grant.unit in units:
-            continue
-        if may_at(
-            user=user, kind="reps.joininvitation", action="summarise", unit_path=grant.unit.path
-        ):
-            units.append(grant.unit)
-    return units
+    """The places whose organising figures `user` may see."""
+    return _widest_units(user=user, kind="reps.joininvitation", action="summarise")
 
 
 @dataclass
