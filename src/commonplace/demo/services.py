@@ -34,6 +34,7 @@ from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
 from .quizzes import DEMO_QUIZZES
+from .reps import step_reps_role
 
 SEED = 20261123
 TODAY = date(2026, 11, 1)  # a fixed "today" keeps the demo identical on every machine
@@ -451,6 +452,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_lrs_client,
     step_quizzes,
     step_learning,
+    step_reps_role,
 ]
 
 
