@@ -66,7 +66,7 @@ class TimeEntryForm(PreparedForm):
     appointment = _ModelLabelChoice(
         label=_("Where"), queryset=None, empty_label=None, label_of=_appointment_label
     )
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"))
     minutes = forms.TypedChoiceField(label=_("Time spent"), choices=DURATIONS, coerce=int)
     function = forms.ChoiceField(
         label=_("What it was for"), choices=UlrFunction.choices, widget=forms.RadioSelect
@@ -112,7 +112,9 @@ class TimeEntryForm(PreparedForm):
 class TrainingRecordForm(GovukForm):
     title = forms.CharField(label=_("Course"), max_length=200)
     provider = forms.CharField(label=_("Provider (optional)"), max_length=200, required=False)
-    completed_on = forms.DateField(label=_("Completed on"), widget=forms.DateInput(attrs=DATE))
+    completed_on = forms.DateField(
+        label=_("Completed on"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
     certificate_reference = forms.CharField(
         label=_("Certificate reference (optional)"), max_length=100, required=False
     )
@@ -146,7 +148,7 @@ class AppointmentEditForm(_PastDatesMixin, PreparedForm):
     notice_given_on = forms.DateField(
         label=_("Written notice given to the employer on"),
         required=False,
-        widget=forms.DateInput(attrs=DATE),
+        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         help_text=_("The six months for the ULR's training run from this date."),
     )
     training_course = forms.CharField(
@@ -156,7 +158,9 @@ class AppointmentEditForm(_PastDatesMixin, PreparedForm):
         help_text=_("Leave empty until the training is done."),
     )
     trained_on = forms.DateField(
-        label=_("Training completed on"), required=False, widget=forms.DateInput(attrs=DATE)
+        label=_("Training completed on"),
+        required=False,
+        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
     )
 
     def clean(self) -> Any:
@@ -171,10 +175,12 @@ class AppointmentEditForm(_PastDatesMixin, PreparedForm):
 class AppointmentAddForm(AppointmentEditForm):
     user = forms.TypedChoiceField(label=_("ULR"), coerce=int)
     unit = _ModelLabelChoice(
-        label=_("Workplace or branch"), queryset=None, label_of=lambda u: u.name
+        label=_("Workplace or branch"), queryset=None, empty_label=None, label_of=lambda u: u.name
     )
     employer = _ModelLabelChoice(label=_("Employer"), queryset=None, label_of=lambda e: e.name)
-    starts_on = forms.DateField(label=_("Appointed on"), widget=forms.DateInput(attrs=DATE))
+    starts_on = forms.DateField(
+        label=_("Appointed on"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
 
     field_order = [
         "user",
@@ -200,7 +206,7 @@ class InvitationForm(PreparedForm):
         help_text=_("A member of the branch with an account on Commonplace."),
     )
     unit = _ModelLabelChoice(
-        label=_("Workplace or branch"), queryset=None, label_of=lambda u: u.name
+        label=_("Workplace or branch"), queryset=None, empty_label=None, label_of=lambda u: u.name
     )
     employer = _ModelLabelChoice(label=_("Employer"), queryset=None, label_of=lambda e: e.name)
 
@@ -210,7 +216,9 @@ class InvitationForm(PreparedForm):
 
 class JoinInvitationForm(_PastDatesMixin, PreparedForm):
     person = forms.TypedChoiceField(label=_("Learner"), coerce=int)
-    invited_on = forms.DateField(label=_("Invited on"), widget=forms.DateInput(attrs=DATE))
+    invited_on = forms.DateField(
+        label=_("Invited on"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"invited_on": timezone.localdate()})
@@ -224,7 +232,7 @@ class JoinOutcomeForm(_PastDatesMixin, GovukForm):
     joined_on = forms.DateField(
         label=_("Joined on"),
         required=False,
-        widget=forms.DateInput(attrs=DATE),
+        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
         help_text=_("Only when they joined."),
     )
 
@@ -242,7 +250,9 @@ class ProgressionForm(_PastDatesMixin, PreparedForm):
     person = forms.TypedChoiceField(label=_("Learner"), coerce=int)
     from_learning = forms.CharField(label=_("From (the learning they finished)"), max_length=200)
     to_learning = forms.CharField(label=_("To (the further learning)"), max_length=200)
-    progressed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
+    progressed_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, choices_given={"person": people}, **kwargs)
@@ -255,7 +265,9 @@ class ActivistForm(_PastDatesMixin, PreparedForm):
         max_length=200,
         help_text=_("For example: workplace contact, steward, health and safety rep."),
     )
-    became_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE))
+    became_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, choices_given={"person": people}, **kwargs)

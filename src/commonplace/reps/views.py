@@ -90,6 +90,14 @@ def _employers_for(unit: Any) -> Any:
     return employers_of(union=unit.union or unit).order_by("name")
 
 
+def _place_initial(unit: Any) -> dict[str, Any]:
+    """The place itself and the employer of its (first) workplace, chosen to start with."""
+    employer_id = unit.employer_id
+    if employer_id is None:
+        employer_id = next((p.employer_id for p in places_within(unit=unit) if p.employer_id), None)
+    return {"unit": unit.pk, "employer": employer_id}
+
+
 class MyRoleView(ScopedPermissionRequired, View):
     """The ULR's own page: appointments and training condition, this year's time, time log,
     training record."""
@@ -242,7 +250,7 @@ class AppointmentAddView(_UnitScoped):
         ]
 
     def _form(self, unit: Any, data: Any = None) -> AppointmentAddForm:
-        initial = {"starts_on": timezone.localdate()}
+        initial = {"starts_on": timezone.localdate(), **_place_initial(unit)}
         if user_id := self.request.GET.get("user"):
             initial["user"] = user_id
         return AppointmentAddForm(
@@ -362,7 +370,12 @@ class InvitationAddView(_UnitScoped):
         ]
 
     def _form(self, unit: Any, data: Any = None) -> InvitationForm:
-        return InvitationForm(data, units=places_within(unit=unit), employers=_employers_for(unit))
+        return InvitationForm(
+            data,
+            initial=_place_initial(unit),
+            units=places_within(unit=unit),
+            employers=_employers_for(unit),
+        )
 
     def get(self, request: HttpRequest) -> HttpResponse:
         unit = self.unit()
