@@ -105,3 +105,38 @@ def test_coordinator_sees_a_lapsing_ulr_invites_a_member_and_reads_the_figures(
     assert row.get_by_role("cell").nth(2).inner_text() == figure_display(
         total.joined_after_learning
     )
+
+
+def test_the_other_reps_pages_pass_axe_and_fit_a_phone(browse, sign_in, demo):
+    """Pages the journeys do not pass through, opened once each (axe and 360 px checked)."""
+    ulr = user("ulr")
+    appointment = Person.objects.get(account=ulr)
+    entry = TimeEntry.objects.filter(appointment__person=appointment).first()
+    join = JoinInvitation.objects.filter(outcome=JoinOutcome.PENDING).first() or (
+        JoinInvitation.objects.first()
+    )
+    sign_in(ulr)
+    for path in ("/reps/", "/reps/training/add/", f"/reps/time/{entry.pk}/delete/"):
+        browse.open(path)
+    page = browse.open("/reps/training/add/")
+    browse.submit("Add the course")  # nothing filled in: the error summary
+    assert page.get_by_role("alert").is_visible()
+    sign_in(user("coordinator"))
+    appointment_pk = entry.appointment_id
+    for path in (
+        f"/reps/appointments/{appointment_pk}/edit/",
+        f"/reps/appointments/{appointment_pk}/notice/",
+        "/reps/appointments/add/",
+        "/reps/facility-time/",
+        "/reps/organising/join/add/",
+        f"/reps/organising/join/{join.pk}/",
+        "/reps/organising/progression/add/",
+        "/reps/organising/activist/add/",
+    ):
+        browse.open(path)
+    sign_in(user("learner"))
+    page = browse.open("/")
+    assert page.get_by_text("You are invited to become a union learning rep").is_visible()
+    invitation = RepInvitation.objects.get(person__account=user("learner"))
+    browse.open(f"/reps/invitations/{invitation.pk}/respond/")
+    assert len(browse.pages_checked) == 15
