@@ -3,8 +3,8 @@
 import pytest
 
 from commonplace.accounts.models import User
-from commonplace.demo import reps as demo_reps
 from commonplace.demo import services as demo_services
+from commonplace.demo import services_reps as demo_reps
 from commonplace.demo.services import demo_load
 from commonplace.reps.enums import InvitationStatus, TrainingStatus
 from commonplace.reps.models import JoinInvitation, RepInvitation, TimeEntry

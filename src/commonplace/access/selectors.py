@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -252,7 +253,7 @@ def account_by_email(*, email: str) -> Model | None:
 
 
 def grants_of_roles_within(
-    *, roles: list[str], unit_path: str, active_only: bool = True
+    *, roles: Sequence[str], unit_path: str, active_only: bool = True
 ) -> QuerySet[RoleGrant]:
     """Grants of `roles` held at the unit with `unit_path` or below (with user and unit).
 
@@ -260,7 +261,7 @@ def grants_of_roles_within(
     branch, a region's figures). With `active_only=False`, ended and revoked grants too (when
     someone became a rep is history that stays).
     """
-    grants = RoleGrant.objects.filter(role__in=roles, unit__path__startswith=unit_path)
+    grants = RoleGrant.objects.filter(role__in=list(roles), unit__path__startswith=unit_path)
     if active_only:
         grants = grants.filter(grants_active_q())
     return grants.select_related("user", "unit").order_by("unit__path", "pk")

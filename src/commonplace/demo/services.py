@@ -34,7 +34,7 @@ from commonplace.people.models import EqualityAnswers, Person
 
 from . import data, learning_data
 from .quizzes import DEMO_QUIZZES
-from .reps import step_reps_role
+from .services_reps import step_reps_role
 
 SEED = 20261123
 TODAY = date(2026, 11, 1)  # a fixed "today" keeps the demo identical on every machine

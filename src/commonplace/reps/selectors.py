@@ -182,6 +182,11 @@ def time_entries_visible_to(
     ).select_related("appointment__employer", "appointment__unit")
 
 
+def time_entries_of_user(*, user: User | AnonymousUser) -> QuerySet[TimeEntry]:
+    """The user's own time log, newest first."""
+    return time_entries_visible_to(user=user).filter(appointment__person__account_id=user.pk)
+
+
 def time_entry_get_visible(
     *, user: User | AnonymousUser, pk: int, action: str = "view"
 ) -> TimeEntry:
@@ -191,7 +196,7 @@ def time_entry_get_visible(
 def training_records_of_user(*, user: User | AnonymousUser) -> QuerySet[TrainingRecord]:
     return TrainingRecord.objects.filter(
         scope_q(user=user, kind="reps.trainingrecord", action="view", owner="person__account")
-    ).filter(person__account=user)
+    ).filter(person__account_id=user.pk)
 
 
 @dataclass
@@ -223,7 +228,7 @@ def ulr_year_of_user(*, user: User | AnonymousUser, today: date) -> UlrYear:
     start, end = facility_year_bounds(year)
     totals = (
         time_entries_visible_to(user=user)
-        .filter(appointment__person__account=user, on__range=(start, end))
+        .filter(appointment__person__account_id=user.pk, on__range=(start, end))
         .aggregate(
             minutes=Sum("minutes"),
             events=Sum("events_run"),
@@ -232,7 +237,11 @@ def ulr_year_of_user(*, user: User | AnonymousUser, today: date) -> UlrYear:
     )
     paid = (
         time_entries_visible_to(user=user)
-        .filter(appointment__person__account=user, on__range=(start, end), paid_facility_time=True)
+        .filter(
+            appointment__person__account_id=user.pk,
+            on__range=(start, end),
+            paid_facility_time=True,
+        )
         .aggregate(minutes=Sum("minutes"))
     )
     return UlrYear(

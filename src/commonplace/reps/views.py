@@ -62,7 +62,7 @@ from .selectors import (
     person_for_form,
     person_of_account,
     places_within,
-    time_entries_visible_to,
+    time_entries_of_user,
     time_entry_get_visible,
     training_records_of_user,
     ulr_choices,
@@ -112,9 +112,7 @@ class MyRoleView(ScopedPermissionRequired, View):
                 for a in appointments_of_user(user=request.user)
             ],
             "year": ulr_year_of_user(user=request.user, today=today),
-            "entries": time_entries_visible_to(user=request.user).filter(
-                appointment__person__account=request.user
-            )[:20],
+            "entries": time_entries_of_user(user=request.user)[:20],
             "training": training_records_of_user(user=request.user),
         }
         return render(request, "reps/my_role.html", context)
@@ -395,7 +393,7 @@ class InvitationAddView(_UnitScoped):
             else:
                 try:
                     rep_invitation_create(
-                        actor=request.user,
+                        actor=request.user,  # type: ignore[arg-type]
                         person=person,
                         unit=data["unit"],
                         employer=data["employer"],

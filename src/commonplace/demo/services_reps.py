@@ -97,9 +97,11 @@ def _appointments(ctx: DemoContext) -> list[RepAppointment]:
     }
     demo_ulr = ctx.accounts.get("ulr")
     demo_ulr_id = demo_ulr.pk if demo_ulr is not None else None
-    rows, first_branch = [], ctx.branch_units[0].pk if ctx.branch_units else None
+    rows: list[RepAppointment] = []
+    first_branch = ctx.branch_units[0].pk if ctx.branch_units else None
     for index, grant in enumerate(grants):
-        person, employer_id = people.get(grant.user_id), employers.get(grant.unit_id)
+        person = people.get(grant.user_id)
+        employer_id = employers.get(grant.unit_id) if grant.unit_id else None
         if person is None or employer_id is None:
             continue
         starts = TODAY - timedelta(days=ctx.rng.randint(200, 1500))
@@ -118,9 +120,7 @@ def _appointments(ctx: DemoContext) -> list[RepAppointment]:
                 appointment.starts_on = TODAY - timedelta(days=20)
                 appointment.notice_given_on = None
         elif grant.user_id != demo_ulr_id and index % 5 != 3:
-            appointment.trained_on = appointment.notice_given_on + timedelta(  # type: ignore[operator]
-                days=ctx.rng.randint(30, 170)
-            )
+            appointment.trained_on = starts + timedelta(days=7 + ctx.rng.randint(30, 170))
             appointment.training_course = "ULR stage 1 (TUC Education)"
         elif grant.user_id != demo_ulr_id:  # newer ULRs with training still due
             appointment.starts_on = TODAY - timedelta(days=ctx.rng.randint(20, 90))
