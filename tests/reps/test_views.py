@@ -20,6 +20,7 @@ from tests.factories.reps import (
     RepAppointmentFactory,
     RepInvitationFactory,
     TimeEntryFactory,
+    TrainingRecordFactory,
 )
 
 from .conftest import member
@@ -265,3 +266,14 @@ def test_join_form_refuses_a_person_out_of_scope(client, ulr, place):
     )
     assert response.status_code == 400  # not among the choices
     assert not JoinInvitation.objects.exists()
+
+
+def test_coordinator_sees_the_ulrs_training_record_on_the_appointment(
+    client, coordinator, other_coordinator, appointment
+):
+    TrainingRecordFactory(person=appointment.person, title="Supporting learners with maths")
+    client.force_login(coordinator)
+    response = client.get(f"/reps/appointments/{appointment.pk}/edit/")
+    assert b"Supporting learners with maths" in response.content
+    client.force_login(other_coordinator)
+    assert client.get(f"/reps/appointments/{appointment.pk}/edit/").status_code == 404

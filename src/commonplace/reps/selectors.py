@@ -199,6 +199,16 @@ def training_records_of_user(*, user: User | AnonymousUser) -> QuerySet[Training
     ).filter(person__account_id=user.pk)
 
 
+def training_records_of_person(
+    *, user: User | AnonymousUser, person_id: int
+) -> QuerySet[TrainingRecord]:
+    """The training record of a person, as far as `user` may see it (a co-ordinator tracking
+    a ULR of their branch)."""
+    return TrainingRecord.objects.filter(
+        scope_q(user=user, kind="reps.trainingrecord"), person_id=person_id
+    )
+
+
 @dataclass
 class UlrYear:
     """A ULR's own figures for one facility year."""
@@ -453,12 +463,10 @@ class FacilityRow:
 
 def facility_years_with_time(*, user: User | AnonymousUser) -> list[int]:
     """The facility years in which time visible to `user` (as totals) was logged, newest first."""
-    days = (
-        TimeEntry.objects.filter(scope_q(user=user, kind="reps.timeentry", action="summarise"))
-        .values_list("on", flat=True)
-        .distinct()
-    )
-    return sorted({facility_year_of(day) for day in days}, reverse=True)
+    months = TimeEntry.objects.filter(
+        scope_q(user=user, kind="reps.timeentry", action="summarise")
+    ).dates("on", "month")
+    return sorted({facility_year_of(month) for month in months}, reverse=True)
 
 
 def facility_time_totals(*, user: User | AnonymousUser, year: int) -> list[FacilityRow]:

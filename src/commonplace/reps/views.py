@@ -64,6 +64,7 @@ from .selectors import (
     places_within,
     time_entries_of_user,
     time_entry_get_visible,
+    training_records_of_person,
     training_records_of_user,
     ulr_choices,
     ulr_year_of_user,
@@ -331,6 +332,9 @@ class AppointmentEditView(ScopedPermissionRequired, View):
         context = {
             "form": form,
             "view": appointment_view(appointment=appointment, today=timezone.localdate()),
+            "training": training_records_of_person(
+                user=request.user, person_id=appointment.person_id
+            ),
         }
         return render(request, "reps/appointment_edit.html", context, status=status)
 
