@@ -79,9 +79,11 @@ def test_coordinator_sees_a_lapsing_ulr_invites_a_member_and_reads_the_figures(
     page = browse.open("/")
     browse.follow("ULRs, their training and who needs support")
 
-    table = page.get_by_role("table", name="ULRs, their training and their activity")
-    assert table.get_by_text("Carys Jenkins").is_visible()
-    assert table.get_by_text("Training lapsing").first.is_visible()
+    ulrs = page.get_by_role("list", name="ULRs of the branch")
+    lapsing = ulrs.get_by_role("listitem").filter(has_text="Training lapsing")
+    assert ulrs.get_by_role("heading", name="Carys Jenkins").is_visible()
+    assert lapsing.count() == 1
+    assert lapsing.get_by_text("Needs support").first.is_visible()
 
     browse.follow("Invite a member to become a ULR")
     page.get_by_label("Membership number or email address").fill("nobody@example.org")
