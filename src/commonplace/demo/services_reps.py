@@ -66,6 +66,20 @@ PROGRESSIONS = [
     ("Level 2 certificate in health and social care", "Level 3 diploma in adult care"),
     ("English for speakers of other languages, entry 2", "ESOL entry 3"),
 ]
+# The outcomes of invitations to join, in turn: half join, the rest decline, do not reply, or
+# have not decided yet.
+OUTCOMES = [
+    JoinOutcome.JOINED,
+    JoinOutcome.DECLINED,
+    JoinOutcome.JOINED,
+    JoinOutcome.NO_REPLY,
+    JoinOutcome.JOINED,
+    JoinOutcome.PENDING,
+    JoinOutcome.JOINED,
+    JoinOutcome.DECLINED,
+    JoinOutcome.JOINED,
+    JoinOutcome.NO_REPLY,
+]
 ACTIVITIES = ["Workplace contact", "Steward", "Health and safety rep", "Equality rep"]
 
 
@@ -183,7 +197,7 @@ def _learners_of(ctx: DemoContext, regions: list[OrgUnit]) -> Iterator[Person]:
 
 def _join_history(ctx: DemoContext) -> tuple[int, int]:
     """Non-member learners of the first two regions: each gets an account and a first learning
-    statement, is invited to join, and about half join, most of them after they started
+    statement, is invited to join, and half of them join, most of them after they started
     learning. Returns (invited, joined)."""
     learners = list(_learners_of(ctx, ctx.regions[:2]))
     users = []
@@ -202,16 +216,7 @@ def _join_history(ctx: DemoContext) -> tuple[int, int]:
     for person, user in zip(learners, users, strict=True):
         invited = TODAY - timedelta(days=ctx.rng.randint(40, 330))
         learned = invited - timedelta(days=ctx.rng.randint(5, 60))
-        roll = ctx.rng.random()
-        outcome = (
-            JoinOutcome.JOINED
-            if roll < 0.55
-            else JoinOutcome.DECLINED
-            if roll < 0.7
-            else JoinOutcome.NO_REPLY
-            if roll < 0.85
-            else JoinOutcome.PENDING
-        )
+        outcome = OUTCOMES[len(outcomes) % len(OUTCOMES)]
         joined = invited + timedelta(days=ctx.rng.randint(2, 30))
         if outcome == JoinOutcome.JOINED and ctx.rng.random() < 0.2:
             learned = joined + timedelta(days=ctx.rng.randint(1, 20))  # learned only after joining
