@@ -19,8 +19,10 @@ from commonplace.reps.selectors import (
     facility_time_totals,
     organising_figures,
     organising_rows_of,
+    organising_units_for,
 )
 from tests.factories.access import RoleGrantFactory
+from tests.factories.organisation import RegionFactory, WorkplaceFactory
 from tests.factories.people import PersonFactory
 from tests.factories.reps import (
     ActivistRecordFactory,
@@ -188,3 +190,18 @@ def test_organising_figures_per_branch_with_suppression(place):
 def test_organising_rows_of_a_union_are_its_regions_and_of_a_branch_itself(place):
     assert organising_rows_of(unit=place.union) == [place.region]
     assert organising_rows_of(unit=place.branch) == [place.branch]
+
+
+def test_an_organiser_sees_only_their_own_regions_time_and_figures(organiser, place):
+    other_region = RegionFactory(parent=place.union, name="North West")
+    other_workplace = WorkplaceFactory(parent__parent=other_region)
+    far = RepAppointmentFactory(
+        person=member(other_workplace, "far-ulr@example.org"), unit=other_workplace
+    )
+    _entry(far, date(2026, 6, 1), 60)
+    JoinInvitationFactory(person=PersonFactory(home_unit=other_workplace))
+
+    assert facility_time_totals(user=organiser, year=2026) == []
+    assert organising_units_for(user=organiser) == [place.region]
+    _rows, total = organising_figures(unit=place.region, rows=organising_rows_of(unit=place.region))
+    assert total.invited == 0
