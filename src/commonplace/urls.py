@@ -25,6 +25,7 @@ urlpatterns = [
     path("pathways/", include("commonplace.pathways.urls")),
     path("caseload/", include("commonplace.caseload.urls")),
     path("", include("commonplace.skills.urls")),
+    path("reps/", include("commonplace.reps.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("commonplace.home.urls")),
 ]

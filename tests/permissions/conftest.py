@@ -44,6 +44,15 @@ from tests.factories.organisation import (
 )
 from tests.factories.pathways import EnrolmentFactory, StepFactory
 from tests.factories.people import PersonFactory
+from tests.factories.reps import (
+    ActivistRecordFactory,
+    JoinInvitationFactory,
+    ProgressionFactory,
+    RepAppointmentFactory,
+    RepInvitationFactory,
+    TimeEntryFactory,
+    TrainingRecordFactory,
+)
 from tests.factories.skills import (
     ResultShareFactory,
     SkillsCheckFactory,
@@ -86,6 +95,8 @@ class World:
     caseload: dict[str, dict[str, object]] = field(default_factory=dict)
     # skills: a published check per unit; its person's result, shared; a survey they run there.
     skills: dict[str, dict[str, object]] = field(default_factory=dict)
+    # reps: an object of each reps kind about each unit's person.
+    reps: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def objects_of(self, kind: str) -> dict[str, object]:
         """One object of `kind` in each unit, keyed by the unit's key."""
@@ -115,6 +126,8 @@ class World:
             return {k: objects[kind] for k, objects in self.caseload.items()}
         if kind.startswith("skills."):
             return {k: objects[kind] for k, objects in self.skills.items()}
+        if kind in self.reps:
+            return dict(self.reps[kind])
         if kind == "people.equalityanswers":
             return {k: p.equality for k, p in self.people.items()}
         if kind == "access.rolegrant":
@@ -182,8 +195,23 @@ def _populate(world: World, key: str, unit: OrgUnit) -> None:
         "skills.resultshare": ResultShareFactory(result=result),
         "skills.survey": SurveyFactory(workplace=unit, owner=person.account, code=f"w-{key}"),
     }
+    _populate_reps(world, key, person)
     if unit.parent_id is None:
         audit_record(actor=None, action="people.person.viewed", subject=person)
+
+
+def _populate_reps(world: World, key: str, person: Person) -> None:
+    appointment = RepAppointmentFactory(person=person)
+    for kind, obj in (
+        ("reps.repappointment", appointment),
+        ("reps.timeentry", TimeEntryFactory(appointment=appointment)),
+        ("reps.trainingrecord", TrainingRecordFactory(person=person)),
+        ("reps.repinvitation", RepInvitationFactory(person=person, employer=appointment.employer)),
+        ("reps.joininvitation", JoinInvitationFactory(person=person)),
+        ("reps.progression", ProgressionFactory(person=person)),
+        ("reps.activistrecord", ActivistRecordFactory(person=person)),
+    ):
+        world.reps.setdefault(kind, {})[key] = obj
 
 
 @pytest.fixture

@@ -50,6 +50,14 @@ PLACE_AND_OWNER = {
     "skills.skillsresult": lambda o: (o.person.home_unit, o.person.account_id),
     "skills.resultshare": lambda o: (o.result.person.home_unit, None),
     "skills.survey": lambda o: (o.workplace, o.owner_id),
+    # reps
+    "reps.repappointment": lambda o: (o.unit, o.person.account_id),
+    "reps.timeentry": lambda o: (o.appointment.unit, o.appointment.person.account_id),
+    "reps.trainingrecord": lambda o: (o.person.home_unit, o.person.account_id),
+    "reps.repinvitation": lambda o: (o.unit, o.person.account_id),
+    "reps.joininvitation": lambda o: (o.person.home_unit, o.person.account_id),
+    "reps.progression": lambda o: (o.person.home_unit, o.person.account_id),
+    "reps.activistrecord": lambda o: (o.person.home_unit, o.person.account_id),
 }
 
 

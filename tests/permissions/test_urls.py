@@ -143,6 +143,24 @@ OBJECT_KIND = {
     "skills:survey-close": "skills.survey",
     "skills:survey-results": "skills.survey",
     "skills:survey-csv": "skills.survey",
+    # reps
+    "reps:my-role": None,
+    "reps:time-add": None,
+    "reps:time-delete": "reps.timeentry",
+    "reps:training-add": None,
+    "reps:branch": None,
+    "reps:appointment-add": None,
+    "reps:appointment-edit": "reps.repappointment",
+    "reps:appointment-notice": "reps.repappointment",
+    "reps:invitation-add": None,
+    "reps:invitation-respond": "reps.repinvitation",
+    "reps:facility-time": None,
+    "reps:facility-time-csv": None,
+    "reps:organising": None,
+    "reps:join-add": None,
+    "reps:join-outcome": "reps.joininvitation",
+    "reps:progression-add": None,
+    "reps:activist-add": None,
 }
 
 # Kinds whose objects sit at the union itself (an LRS client, and through it its statements):
@@ -169,6 +187,8 @@ OWN_ONLY_KINDS = {
     "notifications.notification",
     "pathways.enrolment",
     "skills.skillsresult",
+    "reps.timeentry",
+    "reps.repinvitation",
 }
 # Pages of a kind others may see but only its owner uses (changing one's own proposal).
 OWN_ONLY_URLS = {"learning:proposal-edit"}

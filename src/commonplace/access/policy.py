@@ -216,6 +216,51 @@ KINDS: Final[dict[str, ObjectKind]] = {
         "results are shown only in aggregate, small numbers suppressed",
     ),
     # --- end of skills ---
+    # --- reps (branch `reps`): the ULR's statutory role, time log, recruitment, organising ---
+    "reps.repappointment": ObjectKind(
+        model="reps.RepAppointment",
+        unit_path="unit__path",
+        owner="person__account",
+        description="a member's appointment as union learning rep at a place, with the notice "
+        "to the employer and the training condition",
+    ),
+    "reps.timeentry": ObjectKind(
+        model="reps.TimeEntry",
+        unit_path="appointment__unit__path",
+        owner="appointment__person__account",
+        description="time a ULR logged against the statutory functions (others see totals only)",
+    ),
+    "reps.trainingrecord": ObjectKind(
+        model="reps.TrainingRecord",
+        unit_path="person__home_unit__path",
+        owner="person__account",
+        description="a course a ULR took (their own training record)",
+    ),
+    "reps.repinvitation": ObjectKind(
+        model="reps.RepInvitation",
+        unit_path="unit__path",
+        owner="person__account",
+        description="an invitation to a member to become a ULR, which they accept or decline",
+    ),
+    "reps.joininvitation": ObjectKind(
+        model="reps.JoinInvitation",
+        unit_path="person__home_unit__path",
+        owner="person__account",
+        description="a non-member learner invited to join the union, and the outcome",
+    ),
+    "reps.progression": ObjectKind(
+        model="reps.Progression",
+        unit_path="person__home_unit__path",
+        owner="person__account",
+        description="a learner who went on to further learning",
+    ),
+    "reps.activistrecord": ObjectKind(
+        model="reps.ActivistRecord",
+        unit_path="person__home_unit__path",
+        owner="person__account",
+        description="a member who became an activist",
+    ),
+    # --- end of reps ---
 }
 
 _R, _S = Role, Reach
@@ -448,6 +493,69 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         # Learning staff write the templates reps start their surveys from.
         Rule(_R.STAFF, _S.SUBTREE, "skills.survey", "template"),
         # --- end of skills ---
+        # --- reps (branch `reps`) ---
+        # A person's own ULR time log and training record are theirs alone (whatever role they
+        # hold now); those who look after ULRs see only totals of time. Appointments: the ULR
+        # sees their own; co-ordinators, branch officers and administrators record them.
+        *(
+            Rule(_R.LEARNER, _S.SELF, kind, action)
+            for kind, action in (
+                ("reps.timeentry", "view"),
+                ("reps.timeentry", "add"),
+                ("reps.timeentry", "delete"),
+                ("reps.trainingrecord", "view"),
+                ("reps.trainingrecord", "add"),
+                ("reps.repinvitation", "respond"),
+            )
+        ),
+        Rule(_R.ULR, _S.SELF, "reps.repappointment", "view"),
+        *(
+            Rule(role, _S.SUBTREE, kind, "view")
+            for role in (
+                _R.COORDINATOR,
+                _R.BRANCH_OFFICER,
+                _R.ORGANISER,
+                _R.STAFF,
+                _R.ADMINISTRATOR,
+            )
+            for kind in ("reps.repappointment", "reps.trainingrecord")
+        ),
+        *(
+            Rule(role, _S.SUBTREE, "reps.repappointment", action)
+            for role in (_R.COORDINATOR, _R.BRANCH_OFFICER, _R.ADMINISTRATOR)
+            for action in ("add", "change")
+        ),
+        *(
+            Rule(role, _S.SUBTREE, "reps.repinvitation", action)
+            for role in (_R.COORDINATOR, _R.ADMINISTRATOR)
+            for action in ("view", "add")
+        ),
+        # Organising through learning: ULRs record the learners they invite to join and who
+        # progressed; co-ordinators and branch officers too, and they (with organisers, staff
+        # and administrators) see the figures, with small numbers suppressed.
+        *(
+            Rule(role, _S.SUBTREE, kind, action)
+            for role in (_R.ULR, _R.COORDINATOR, _R.BRANCH_OFFICER)
+            for kind in ("reps.joininvitation", "reps.progression", "reps.activistrecord")
+            for action in ("view", "add", "change")
+        ),
+        *(
+            Rule(role, _S.SUBTREE, kind, "view")
+            for role in (_R.ORGANISER, _R.STAFF, _R.ADMINISTRATOR)
+            for kind in ("reps.joininvitation", "reps.progression", "reps.activistrecord")
+        ),
+        *(
+            Rule(role, _S.SUBTREE, kind, "summarise")
+            for role in (
+                _R.COORDINATOR,
+                _R.BRANCH_OFFICER,
+                _R.ORGANISER,
+                _R.STAFF,
+                _R.ADMINISTRATOR,
+            )
+            for kind in ("reps.timeentry", "reps.joininvitation")
+        ),
+        # --- end of reps ---
     }
 )
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -265,3 +266,18 @@ def users_holding(*, role: Role, unit_path: str) -> QuerySet[Model]:
         ._default_manager.filter(is_active=True, pk__in=holders.values("user_id"))
         .order_by("pk")
     )
+
+
+def grants_of_roles_within(
+    *, roles: Sequence[str], unit_path: str, active_only: bool = True
+) -> QuerySet[RoleGrant]:
+    """Grants of `roles` held at the unit with `unit_path` or below (with user and unit).
+
+    Not scoped: callers pass a unit the user has been checked to reach (the co-ordinator's
+    branch, a region's figures). With `active_only=False`, ended and revoked grants too (when
+    someone became a rep is history that stays).
+    """
+    grants = RoleGrant.objects.filter(role__in=list(roles), unit__path__startswith=unit_path)
+    if active_only:
+        grants = grants.filter(grants_active_q())
+    return grants.select_related("user", "unit").order_by("unit__path", "pk")

@@ -40,6 +40,7 @@ from .pathways import step_pathways
 from .projects import step_projects
 from .proposals import step_proposals
 from .quizzes import DEMO_QUIZZES
+from .services_reps import step_reps_role
 from .skills import step_skills
 
 SEED = 20261123
@@ -467,6 +468,7 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_certificates,
     step_caseload,
     step_skills,
+    step_reps_role,
 ]
 
 

@@ -34,6 +34,8 @@ NAVIGATION: list[tuple[str, Promise, tuple[str, str] | None]] = [
     ("learning:review-queue", _("Proposals to review"), ("learning.proposal", "review")),
     ("assessment:quiz-manage", _("Write quizzes"), ("assessment.quiz", "change")),
     ("certificates:issued", _("Certificates issued"), ("certificates.certificate", "revoke")),
+    ("reps:branch", _("ULRs"), ("reps.repappointment", "view")),
+    ("reps:organising", _("Organising"), ("reps.joininvitation", "summarise")),
 ]
 
 

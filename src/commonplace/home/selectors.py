@@ -12,6 +12,7 @@ from commonplace.access.selectors import grants_active_for
 from commonplace.caseload.selectors import entry_of_learner, followups_for
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.selectors import equality_answers_of, people_visible_to, person_of_user
+from commonplace.reps.selectors import RepsHomeNotices, reps_home_notices
 
 if TYPE_CHECKING:
     from commonplace.access.models import RoleGrant
@@ -37,6 +38,7 @@ class HomeSituation:
     cards: list[RoleCard] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     in_caseload: bool = False  # a ULR has recorded something about the person
+    reps: RepsHomeNotices = field(default_factory=RepsHomeNotices)
 
 
 def home_situation(*, user: User) -> HomeSituation:
@@ -58,4 +60,5 @@ def home_situation(*, user: User) -> HomeSituation:
         cards=cards,
         roles={grant.role for grant in grants},
         in_caseload=entry_of_learner(user=user) is not None,
+        reps=reps_home_notices(user=user, today=timezone.localdate()),
     )

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "commonplace.pathways",
     "commonplace.caseload",
     "commonplace.skills",
+    "commonplace.reps",
     "commonplace.home",
     "commonplace.demo",
     "django.contrib.admin",

@@ -15,6 +15,7 @@ from .people import (
     statements_activities_of_user,
     statements_actor_for_user,
     statements_by_ids,
+    statements_first_timestamps,
     statements_of_user,
     statements_user_pk_of_actor,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "statements_actor_for_user",
     "statements_browse",
     "statements_by_ids",
+    "statements_first_timestamps",
     "statements_of_user",
     "statements_user_pk_of_actor",
     "statements_visible_to",

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, Min, OuterRef, QuerySet, Subquery
 
 from ..models import Statement
 from ..validation import agent_key
@@ -109,3 +109,19 @@ def statements_activities_of_user(
 def statements_by_ids(*, user: User | AnonymousUser, ids: Iterable[int]) -> dict[int, Statement]:
     """The user's own statements with these primary keys (one query), by key."""
     return statements_of_user(user=user).in_bulk(list(ids))  # type: ignore[return-value]
+
+
+def statements_first_timestamps(*, users: Iterable[User]) -> dict[int, datetime]:
+    """The timestamp of each user's first (not voided) statement, by user id, in one query.
+
+    For "joined after learning" (`reps.selectors`): users with no statement are left out.
+    """
+    keys = {statements_actor_key_for_user(user): user.pk for user in users}
+    if not keys:
+        return {}
+    rows = (
+        Statement.objects.filter(actor_key__in=list(keys), voided=False, is_voiding=False)
+        .values("actor_key")
+        .annotate(first=Min("timestamp"))
+    )
+    return {keys[row["actor_key"]]: row["first"] for row in rows}
