@@ -35,12 +35,10 @@ from ..vocabulary import Verb
 if TYPE_CHECKING:
     from ..models import LrsClient
 
-# Sent once statements are written, with `statements`: the list stored (dicts, completed with
-# id, stored, authority). A batch sends it inside its transaction (a failure rolls the batch
-# back); a single plain statement is written by one INSERT of its own (or inside the caller's
-# transaction, as the platform's services hold one), so receivers make their writes atomic.
-# They must be cheap: every request an HTTP client posts passes through them. Pathway
-# progress listens. Every path that writes statements sends it once the rows are written.
+# Sent inside the store's transaction once statements are written, with `statements`: the
+# list stored (dicts, completed with id, stored, authority); a failing receiver rolls the
+# statements back. Receivers must be cheap: every request an HTTP client posts passes through
+# them. Pathway progress listens. Every path that writes statements sends it.
 statements_stored = Signal()
 
 # Properties the LRS sets; two statements that differ only in these are the same statement.
@@ -344,13 +342,15 @@ def _write(
 def _store_one(
     statement: dict[str, Any], *, stored_at: datetime, client: LrsClient | None, **complete: Any
 ) -> None:
-    """The common case, one plain statement, in one round trip: an INSERT that skips a stored
-    id (its own transaction); only then is the stored statement read and compared."""
+    """The common case, one plain statement: an INSERT that skips a stored id, and the
+    `statements_stored` receivers, in one transaction; only when the id was already stored is
+    the stored statement read and compared (nothing was written)."""
     sent = dict(statement)  # as the client sent it, before the LRS completes it
     row = _rows([_complete(statement, **complete)], stored=stored_at, client=client)[0]
-    if _insert([row], unless_stored=True):
-        statements_stored.send(sender=Statement, statements=[row["data"]])
-        return
+    with transaction.atomic():  # the receivers' writes stand or fall with the statement
+        if _insert([row], unless_stored=True):
+            statements_stored.send(sender=Statement, statements=[row["data"]])
+            return
     if "id" not in sent:
         return
     previous = Statement.objects.filter(statement_id=row["statement_id"]).values_list(
