@@ -6,6 +6,7 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.access.models import RoleGrant
 from commonplace.assessment.enums import QuestionKind
+from commonplace.certificates.models import Certificate
 from commonplace.pathways.models import Enrolment
 from commonplace.pathways.selectors import pathway_steps
 from commonplace.pathways.services import enrolment_create, step_add, step_finish
@@ -77,7 +78,22 @@ def test_learner_completes_a_pathway_on_a_phone(browse, sign_in, journey):
     browse.follow("My pathways")
     assert page.get_by_text("Completed on").is_visible()
     assert Enrolment.objects.get(user=learner).completed_at is not None
-    assert len(browse.pages_checked) == 12
+
+    # The certificate: from the pathway, downloaded, and checked by someone with no account.
+    browse.open(f"/pathways/{pathway.slug}/")
+    browse.follow("Get your certificate")
+    certificate = Certificate.objects.get(user=learner)
+    assert page.get_by_role("heading", name="Becoming a union learning rep").is_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the certificate (PDF)").click()
+    with open(download_info.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    page.context.clear_cookies()
+    browse.open(f"/certificates/verify/{certificate.uuid}/")
+    assert page.get_by_role("heading", name="This certificate is valid").is_visible()
+    assert page.get_by_text("Becoming a union learning rep").first.is_visible()
+    assert "sam@a.test" not in page.content()
+    assert len(browse.pages_checked) == 15
 
 
 def test_staff_author_a_pathway_and_read_its_dropoff_on_a_phone(browse, sign_in, journey):

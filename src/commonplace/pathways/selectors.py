@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from commonplace.access.selectors import scope_q
+from commonplace.certificates.selectors import certificates_of_user
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.organisation.selectors import units_visible_to
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from commonplace.accounts.models import User
+    from commonplace.certificates.models import Certificate
     from commonplace.learning.models import Topic
     from commonplace.organisation.models import OrgUnit
 
@@ -418,3 +420,9 @@ def pathway_dropoff(*, pathway: Pathway) -> Dropoff:
             for step in steps
         ],
     )
+
+
+def pathway_certificate_of(*, user: User | AnonymousUser, pathway: Pathway) -> Certificate | None:
+    """The user's own certificate of completing `pathway` (issued by `pathway_completed_effects`
+    under the achievement key `pathway:<pk>`), or None."""
+    return certificates_of_user(user=user).filter(achievement__key=f"pathway:{pathway.pk}").first()

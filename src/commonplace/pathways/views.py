@@ -27,6 +27,7 @@ from .selectors import (
     enrolment_get_visible,
     enrolment_of,
     enrolments_of_user,
+    pathway_certificate_of,
     pathway_dropoff,
     pathway_get_visible,
     pathway_prerequisites_status,
@@ -119,6 +120,9 @@ class PathwayDetailView(_PathwayView):
             "can_change": request.user.has_perm("pathways.change_pathway", pathway),
             "can_publish": request.user.has_perm("pathways.publish_pathway", pathway),
             "can_summarise": request.user.has_perm("pathways.summarise_pathway", pathway),
+            "certificate": pathway_certificate_of(user=request.user, pathway=pathway)
+            if progress.enrolment and progress.enrolment.is_completed
+            else None,
         }
         return render(request, "pathways/pathway_detail.html", context)
 
