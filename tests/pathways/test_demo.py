@@ -28,6 +28,12 @@ def test_demo_pathways_have_content_and_learners_at_every_stage():
         pathways["Organising 1: organising in your workplace"]
     ]
 
+    organising_1 = pathways["Organising 1: organising in your workplace"]
+    project_step = organising_1.steps.get(kind="project")
+    assert project_step.project.slug == "map-your-workplace"
+    assert not project_step.required  # the demo's completions need no marked submission
+    assert project_step.activity_id.endswith("/projects/map-your-workplace/")
+
     ulr = pathways["Becoming a union learning rep"]
     dropoff = pathway_dropoff(pathway=ulr)
     assert dropoff.completed >= 1

@@ -161,7 +161,7 @@ def pathway_steps(*, pathway: Pathway) -> list[Step]:
     (`prerequisite_ids`, a set): two queries."""
     steps = list(
         Step.objects.filter(pathway=pathway)
-        .select_related("resource", "quiz")
+        .select_related("resource", "quiz", "project")
         .order_by("position", "pk")
     )
     edges = step_prerequisite_edges(pathway=pathway)
@@ -184,7 +184,7 @@ def step_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view
     return get_object_or_404(
         Step.objects.filter(
             pathway__in=pathways_visible_to(user=user, action=action)
-        ).select_related("pathway", "pathway__owner_unit", "resource", "quiz"),
+        ).select_related("pathway", "pathway__owner_unit", "resource", "quiz", "project"),
         pk=pk,
     )
 
