@@ -15,9 +15,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
 from commonplace.access.enums import Role
 from commonplace.access.selectors import (
@@ -265,6 +266,32 @@ def followups_due(*, on: date) -> QuerySet[Conversation]:
         .select_related("entry__learner", "entry__lead_ulr")
         .order_by("entry__lead_ulr_id", "follow_up_on", "pk")
     )
+
+
+def caseload_sizes(*, lead_ulr_ids: list[int]) -> dict[int, int]:
+    """How many learners each of these ULRs leads (user id → entries; absent: none), in one
+    query. A count, not a story: no consent section is read. The caller (the co-ordinator's
+    view in reps) has checked the branch is in its reader's scope."""
+    if not lead_ulr_ids:
+        return {}
+    rows = (
+        CaseloadEntry.objects.filter(lead_ulr_id__in=lead_ulr_ids)
+        .order_by()
+        .values("lead_ulr_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["lead_ulr_id"]: row["n"] for row in rows}
+
+
+def caseload_first_dates(*, person_ids: list[int]) -> dict[int, date]:
+    """The day each of these people was added to a caseload (person id → date; absent: never),
+    in one query: for the organising figures' "joined after learning" (reps)."""
+    if not person_ids:
+        return {}
+    rows = CaseloadEntry.objects.filter(learner_id__in=person_ids).values_list(
+        "learner_id", "created_at"
+    )
+    return {person_id: timezone.localdate(created) for person_id, created in rows}
 
 
 def learners_to_add(*, user: User | AnonymousUser, text: str) -> QuerySet[Person]:
