@@ -8,6 +8,7 @@ from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.pathways.models import Enrolment, Pathway
 from commonplace.pathways.selectors import pathway_activity_id, pathway_dropoff, pathway_progress
+from commonplace.skills.models import Band
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,12 @@ def test_demo_pathways_have_content_and_learners_at_every_stage():
     assert project_step.project.slug == "map-your-workplace"
     assert not project_step.required  # the demo's completions need no marked submission
     assert project_step.activity_id.endswith("/projects/map-your-workplace/")
+
+    # The demo skills check suggests the digital pathway to those starting out with digital.
+    digital_refs = Band.objects.filter(section__title="Digital skills").values_list(
+        "pathway_refs", flat=True
+    )
+    assert [pathways["Digital skills for work"].slug] in list(digital_refs)
 
     ulr = pathways["Becoming a union learning rep"]
     dropoff = pathway_dropoff(pathway=ulr)

@@ -30,9 +30,11 @@ from commonplace.access.selectors import (
 from commonplace.learning.selectors import resources_visible_to
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
+from commonplace.pathways.enums import PathwayStatus
+from commonplace.pathways.selectors import pathway_links, pathways_visible_to
 from commonplace.people.selectors import people_search
 
-from .enums import ConsentAudience, ConsentSection
+from .enums import ConsentAudience, ConsentSection, ReferralKind
 from .models import CaseloadEntry, Conversation, LearningPlan, Referral
 
 if TYPE_CHECKING:
@@ -209,6 +211,27 @@ def referrals_visible_to(*, user: User | AnonymousUser, action: str = "view") ->
 
 def referrals_of_entry(*, user: User | AnonymousUser, entry: CaseloadEntry) -> QuerySet[Referral]:
     return referrals_visible_to(user=user).filter(entry=entry)
+
+
+def pathways_for_referral(*, user: User | AnonymousUser) -> QuerySet[Model]:
+    """Published pathways `user` may see, to refer a learner to, by title."""
+    return pathways_visible_to(user=user).filter(status=PathwayStatus.PUBLISHED).order_by("title")
+
+
+def referrals_with_links(*, user: User | AnonymousUser, entry: CaseloadEntry) -> list[Referral]:
+    """The entry's referrals `user` may see, each with `link`: the pathway page when it is a
+    pathway referral whose reference is the slug of a pathway `user` may see, else None (two
+    queries, whatever the number of referrals)."""
+    referrals = list(referrals_of_entry(user=user, entry=entry))
+    links = pathway_links(
+        user=user, slugs=[r.reference for r in referrals if r.kind == ReferralKind.PATHWAY]
+    )
+    for referral in referrals:
+        found = (
+            links.get(referral.reference.strip()) if referral.kind == ReferralKind.PATHWAY else None
+        )
+        referral.link = found.url if found is not None else None  # type: ignore[attr-defined]
+    return referrals
 
 
 def referral_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> Referral:

@@ -26,6 +26,8 @@ from .enums import PathwayStatus, StepState
 from .models import Enrolment, Pathway, Step, StepProgress
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from django.contrib.auth.models import AnonymousUser
 
     from commonplace.accounts.models import User
@@ -105,6 +107,39 @@ def pathways_search(
         .prefetch_related("topics")
         .order_by("title", "pk")
     )
+
+
+@dataclass(frozen=True)
+class PathwayLink:
+    """A link to a pathway page, for other apps' pages (referrals, skills results)."""
+
+    slug: str
+    title: str
+    url: str
+    language: str
+
+
+def pathway_links(*, user: User | AnonymousUser, slugs: Iterable[str]) -> dict[str, PathwayLink]:
+    """Slug → link of those of `slugs` that name a pathway `user` may see (one query; a slug
+    of a draft, another union's pathway or no pathway at all is simply absent)."""
+    wanted = {slug.strip() for slug in slugs if slug and slug.strip()}
+    if not wanted:
+        return {}
+    rows = (
+        pathways_visible_to(user=user)
+        .filter(slug__in=wanted)
+        .order_by()
+        .values_list("slug", "title", "language")
+    )
+    return {
+        slug: PathwayLink(
+            slug=slug,
+            title=title,
+            url=reverse("pathways:pathway-detail", args=[slug]),
+            language=language,
+        )
+        for slug, title, language in rows
+    }
 
 
 def pathway_get_visible(*, user: User | AnonymousUser, slug: str, action: str = "view") -> Pathway:
