@@ -142,6 +142,22 @@ def pathway_links(*, user: User | AnonymousUser, slugs: Iterable[str]) -> dict[s
     }
 
 
+def pathways_enrolled_with_quiz(*, user: User | AnonymousUser, quiz_id: int) -> list[Pathway]:
+    """The pathways `user` is enrolled on (open or completed) and may still see that have the
+    quiz as a step, by title (one query; none when signed out)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        pathways_visible_to(user=user)
+        .filter(
+            pk__in=Enrolment.objects.filter(user_id=user.pk).values("pathway_id"),
+            steps__quiz_id=quiz_id,
+        )
+        .distinct()
+        .order_by("title", "pk")
+    )
+
+
 def pathway_get_visible(*, user: User | AnonymousUser, slug: str, action: str = "view") -> Pathway:
     """One pathway `user` may `action`; 404 when it is absent or not theirs."""
     return get_object_or_404(
