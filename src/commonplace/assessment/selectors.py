@@ -424,5 +424,6 @@ def quiz_result_links(*, user: User | AnonymousUser, quiz: Quiz) -> list[tuple[s
     """The links the connected apps offer `user` under their result of `quiz`, in order."""
     links: list[tuple[str, str]] = []
     for _receiver, answer in quiz_result_shown.send(sender=Quiz, user=user, quiz=quiz):
-        links.extend(answer or [])
+        if isinstance(answer, list):
+            links.extend(answer)
     return links
