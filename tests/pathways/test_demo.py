@@ -3,6 +3,7 @@
 import pytest
 
 from commonplace.accounts.models import User
+from commonplace.caseload.models import Referral
 from commonplace.demo.services import demo_load
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
@@ -42,6 +43,9 @@ def test_demo_pathways_have_content_and_learners_at_every_stage():
     assert [pathways["Digital skills for work"].slug] in list(digital_refs)
 
     ulr = pathways["Becoming a union learning rep"]
+    # Demo caseload referrals to a pathway name it by slug, so the learner's story links to it.
+    slugs = {p.slug for p in pathways.values()}
+    assert set(Referral.objects.filter(kind="pathway").values_list("reference", flat=True)) <= slugs
     dropoff = pathway_dropoff(pathway=ulr)
     assert dropoff.completed >= 1
     assert dropoff.not_started >= 1
