@@ -33,7 +33,6 @@ import django
 
 django.setup()
 
-from commonplace.pathways.models import Enrolment, Pathway, Step, StepProgress  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -47,6 +46,7 @@ from commonplace.demo.services import demo_load  # noqa: E402
 from commonplace.learning.models import Resource, Topic  # noqa: E402
 from commonplace.learning.selectors import resource_activity_id  # noqa: E402
 from commonplace.lrs.selectors.people import statements_actor_key_for_user  # noqa: E402
+from commonplace.pathways.models import Enrolment, Pathway, Step, StepProgress  # noqa: E402
 
 RESOURCES = int(os.environ.get("LEARNING_BENCH_RESOURCES", "10000"))
 PATHWAYS = int(os.environ.get("LEARNING_BENCH_PATHWAYS", "500"))

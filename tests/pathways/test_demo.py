@@ -3,11 +3,13 @@
 import pytest
 
 from commonplace.accounts.models import User
+from commonplace.caseload.models import Referral
 from commonplace.demo.services import demo_load
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.pathways.models import Enrolment, Pathway
 from commonplace.pathways.selectors import pathway_activity_id, pathway_dropoff, pathway_progress
+from commonplace.skills.models import Band
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +30,22 @@ def test_demo_pathways_have_content_and_learners_at_every_stage():
         pathways["Organising 1: organising in your workplace"]
     ]
 
+    organising_1 = pathways["Organising 1: organising in your workplace"]
+    project_step = organising_1.steps.get(kind="project")
+    assert project_step.project.slug == "map-your-workplace"
+    assert not project_step.required  # the demo's completions need no marked submission
+    assert project_step.activity_id.endswith("/projects/map-your-workplace/")
+
+    # The demo skills check suggests the digital pathway to those starting out with digital.
+    digital_refs = Band.objects.filter(section__title="Digital skills").values_list(
+        "pathway_refs", flat=True
+    )
+    assert [pathways["Digital skills for work"].slug] in list(digital_refs)
+
     ulr = pathways["Becoming a union learning rep"]
+    # Demo caseload referrals to a pathway name it by slug, so the learner's story links to it.
+    slugs = {p.slug for p in pathways.values()}
+    assert set(Referral.objects.filter(kind="pathway").values_list("reference", flat=True)) <= slugs
     dropoff = pathway_dropoff(pathway=ulr)
     assert dropoff.completed >= 1
     assert dropoff.not_started >= 1

@@ -125,7 +125,7 @@ def test_branch_ulrs_flag_lapsing_training_and_no_activity(ulr, appointment, pla
     assert carys.needs_support
     assert not carys.inactive
     assert carys.hours_this_year == 2.0
-    assert carys.caseload_size is None  # the caseload app's slot
+    assert carys.caseload_size == 0  # leads nobody yet (see test_caseload_wiring.py)
     assert aled.status == TrainingStatus.TRAINED
     assert aled.inactive
     assert aled.needs_support

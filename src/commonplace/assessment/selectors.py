@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.dispatch import Signal
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -409,3 +410,20 @@ def marking_lines(*, submission: Submission) -> list[ScoreLine]:
         )
         for criterion in project_criteria(brief=submission.brief)
     ]
+
+
+# --- links other apps offer on the quiz result page ----------------------------------------
+
+# Sent when a learner's quiz result is shown, with `user` and `quiz`; each receiver returns a
+# list of (label, url) links to show under the result. Apps above assessment in the tiers
+# (pathways: "Back to your pathway") connect to it; assessment knows none of them.
+quiz_result_shown = Signal()
+
+
+def quiz_result_links(*, user: User | AnonymousUser, quiz: Quiz) -> list[tuple[str, str]]:
+    """The links the connected apps offer `user` under their result of `quiz`, in order."""
+    links: list[tuple[str, str]] = []
+    for _receiver, answer in quiz_result_shown.send(sender=Quiz, user=user, quiz=quiz):
+        if isinstance(answer, list):
+            links.extend(answer)
+    return links

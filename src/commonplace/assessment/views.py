@@ -43,6 +43,7 @@ from .selectors import (
     quiz_get_visible,
     quiz_question_count,
     quiz_questions,
+    quiz_result_links,
     quizzes_for_authoring,
     quizzes_visible_to,
     submission_file_get_visible,
@@ -178,6 +179,7 @@ class AttemptResultView(ScopedPermissionRequired, View):
             "quiz": attempt.quiz,
             "feedback": attempt_feedback(attempt=attempt),
             "attempts_left": attempts_left(user=request.user, quiz=attempt.quiz),
+            "more_links": quiz_result_links(user=request.user, quiz=attempt.quiz),
         }
         return render(request, "assessment/attempt_result.html", context)
 

@@ -29,7 +29,7 @@ def _set_before_init(form: forms.Form, name: str, **attributes: Any) -> None:
     field = copy.deepcopy(type(form).base_fields[name])  # type: ignore[attr-defined]
     for attribute, value in attributes.items():
         setattr(field, attribute, value)
-    form.base_fields = {**type(form).base_fields, name: field}  # type: ignore[misc]
+    form.base_fields = {**form.base_fields, name: field}  # type: ignore[misc]
 
 
 class DateInput(forms.DateInput):
@@ -249,6 +249,12 @@ class ReferralForm(GovukForm):
     resource: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
         label=_("Learning resource (for a resource)"), queryset=None, required=False
     )
+    pathway: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Learning pathway (for a pathway)"),
+        queryset=None,
+        required=False,
+        to_field_name="slug",
+    )
     label = forms.CharField(
         label=_("What or who (for anything else)"),
         required=False,
@@ -262,12 +268,20 @@ class ReferralForm(GovukForm):
         help_text=_("A course code, a web address or a phone number."),
     )
 
-    def __init__(self, *args: Any, resources: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, resources: Any, pathways: Any, **kwargs: Any) -> None:
         _set_before_init(self, "resource", queryset=resources)
+        _set_before_init(self, "pathway", queryset=pathways)
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        # A pathway chosen from the list is stored as its slug and title, so the learner's
+        # story links to it (`selectors.referrals_with_links`).
+        pathway = data.pop("pathway", None)
+        if data.get("kind") == ReferralKind.PATHWAY and pathway is not None:
+            data["reference"] = pathway.slug
+            if not data.get("label", "").strip():
+                data["label"] = pathway.title
         if data.get("kind") == ReferralKind.RESOURCE and not data.get("resource"):
             self.add_error("resource", _("Choose the learning resource to refer to."))
         elif (

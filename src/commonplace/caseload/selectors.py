@@ -15,9 +15,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
 from commonplace.access.enums import Role
 from commonplace.access.selectors import (
@@ -29,9 +30,11 @@ from commonplace.access.selectors import (
 from commonplace.learning.selectors import resources_visible_to
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
+from commonplace.pathways.enums import PathwayStatus
+from commonplace.pathways.selectors import pathway_links, pathways_visible_to
 from commonplace.people.selectors import people_search
 
-from .enums import ConsentAudience, ConsentSection
+from .enums import ConsentAudience, ConsentSection, ReferralKind
 from .models import CaseloadEntry, Conversation, LearningPlan, Referral
 
 if TYPE_CHECKING:
@@ -210,6 +213,27 @@ def referrals_of_entry(*, user: User | AnonymousUser, entry: CaseloadEntry) -> Q
     return referrals_visible_to(user=user).filter(entry=entry)
 
 
+def pathways_for_referral(*, user: User | AnonymousUser) -> QuerySet[Model]:
+    """Published pathways `user` may see, to refer a learner to, by title."""
+    return pathways_visible_to(user=user).filter(status=PathwayStatus.PUBLISHED).order_by("title")
+
+
+def referrals_with_links(*, user: User | AnonymousUser, entry: CaseloadEntry) -> list[Referral]:
+    """The entry's referrals `user` may see, each with `link`: the pathway page when it is a
+    pathway referral whose reference is the slug of a pathway `user` may see, else None (two
+    queries, whatever the number of referrals)."""
+    referrals = list(referrals_of_entry(user=user, entry=entry))
+    links = pathway_links(
+        user=user, slugs=[r.reference for r in referrals if r.kind == ReferralKind.PATHWAY]
+    )
+    for referral in referrals:
+        found = (
+            links.get(referral.reference.strip()) if referral.kind == ReferralKind.PATHWAY else None
+        )
+        referral.link = found.url if found is not None else None  # type: ignore[attr-defined]
+    return referrals
+
+
 def referral_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> Referral:
     return get_object_or_404(
         referrals_visible_to(user=user, action=action).select_related("entry__learner"), pk=pk
@@ -265,6 +289,32 @@ def followups_due(*, on: date) -> QuerySet[Conversation]:
         .select_related("entry__learner", "entry__lead_ulr")
         .order_by("entry__lead_ulr_id", "follow_up_on", "pk")
     )
+
+
+def caseload_sizes(*, lead_ulr_ids: list[int]) -> dict[int, int]:
+    """How many learners each of these ULRs leads (user id → entries; absent: none), in one
+    query. A count, not a story: no consent section is read. The caller (the co-ordinator's
+    view in reps) has checked the branch is in its reader's scope."""
+    if not lead_ulr_ids:
+        return {}
+    rows = (
+        CaseloadEntry.objects.filter(lead_ulr_id__in=lead_ulr_ids)
+        .order_by()
+        .values("lead_ulr_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["lead_ulr_id"]: row["n"] for row in rows}
+
+
+def caseload_first_dates(*, person_ids: list[int]) -> dict[int, date]:
+    """The day each of these people was added to a caseload (person id → date; absent: never),
+    in one query: for the organising figures' "joined after learning" (reps)."""
+    if not person_ids:
+        return {}
+    rows = CaseloadEntry.objects.filter(learner_id__in=person_ids).values_list(
+        "learner_id", "created_at"
+    )
+    return {person_id: timezone.localdate(created) for person_id, created in rows}
 
 
 def learners_to_add(*, user: User | AnonymousUser, text: str) -> QuerySet[Person]:

@@ -14,13 +14,20 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import ngettext
 
 from commonplace.access.selectors import may, may_at
 from commonplace.audit.services import audit_record
+from commonplace.core.tasks import task
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
+from commonplace.notifications.enums import NotificationKind
+from commonplace.notifications.selectors import notification_recipients_on
+from commonplace.notifications.services import notification_send
 
 from .enums import (
     REFERRAL_STATUS_DATES,
@@ -43,7 +50,7 @@ from .errors import (
     ReferralTargetMissingError,
 )
 from .models import CaseloadEntry, Consent, Conversation, Goal, LearningPlan, PlanAction, Referral
-from .selectors import entry_of_person
+from .selectors import entry_of_person, followups_due
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -488,3 +495,57 @@ def referral_status_set(
         changes=["status", date_field],
     )
     return referral
+
+
+# --- follow-up reminders ---------------------------------------------------------------------
+
+
+def _followups_title(count: int) -> str:
+    return ngettext("%(count)d follow-up is due", "%(count)d follow-ups are due", count) % {
+        "count": count
+    }
+
+
+# Lazy: `notification_send` renders the title in the recipient's language.
+_followups_title_lazy = lazy(_followups_title, str)
+
+
+def followups_remind(*, on: date) -> int:
+    """Send each lead ULR ONE notification about their open follow-ups due on `on` or before
+    (only while the learner's consent shares needs and conversations: `followups_due`);
+    returns how many ULRs were told. Run daily (the `caseload_remind` command); a second run
+    the same day sends nothing to a ULR already told that day.
+
+    Effects: per ULR, `notifications.services.notification_send` (kind `followups_due`, a link
+    to their follow-ups page; the notifications app audits and emails it), each in its own
+    transaction, so one failure does not hold back the others' reminders.
+    """
+    due: dict[int, tuple[User, int]] = {}
+    for conversation in followups_due(on=on):
+        lead = conversation.entry.lead_ulr
+        if not lead.is_active:
+            continue
+        _, count = due.get(lead.pk, (lead, 0))
+        due[lead.pk] = (lead, count + 1)
+    already = notification_recipients_on(
+        kind=NotificationKind.FOLLOWUPS_DUE, day=timezone.localdate(), recipient_ids=set(due)
+    )
+    url = reverse("caseload:followups")
+    sent = 0
+    for user_id, (lead, count) in sorted(due.items()):
+        if user_id in already:
+            continue
+        notification_send(
+            recipient=lead,
+            kind=NotificationKind.FOLLOWUPS_DUE,
+            title=_followups_title_lazy(count),
+            url=url,
+        )
+        sent += 1
+    return sent
+
+
+@task()
+def followups_remind_task(*, on: str) -> int:
+    """The background form of `followups_remind` (`on`: an ISO date, a plain JSON value)."""
+    return followups_remind(on=date.fromisoformat(on))

@@ -45,11 +45,12 @@ from .selectors import (
     entry_of_learner,
     followups_for,
     learners_to_add,
+    pathways_for_referral,
     plan_get_visible,
     plan_of_entry,
     progress_of,
     referral_get_visible,
-    referrals_of_entry,
+    referrals_with_links,
     resources_for_plan,
     sections_visible,
     ulrs_for_entry,
@@ -247,7 +248,7 @@ def _story(request: HttpRequest, entry: Any) -> dict[str, Any]:
         "next_follow_up": min(open_follow_ups, default=None),
         "linked_resources": linked,
         "plan": plan,
-        "referrals": referrals_of_entry(user=user, entry=entry),
+        "referrals": referrals_with_links(user=user, entry=entry),
         "progress": progress,
         "consents": entry.consents.all() if entry.learner.account_id == user.pk else [],
         "can_converse": ConsentSection.NEEDS in sections
@@ -548,7 +549,12 @@ class ReferralAddView(_EntryView):
     action = "add"
 
     def _form(self, data: Any = None) -> ReferralForm:
-        return ReferralForm(data, resources=resources_for_plan(user=self.request.user))
+        user = self.request.user
+        return ReferralForm(
+            data,
+            resources=resources_for_plan(user=user),
+            pathways=pathways_for_referral(user=user),
+        )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return self._render(request, self._form())

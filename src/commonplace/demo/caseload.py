@@ -128,7 +128,11 @@ LEARNERS = [
         [(18, "video", "", ["career", "qualifications"],
           "Will read up on the ULR role. I will ask the co-ordinator about the next ULR "
           "course.", 0)],
-        referrals=[("pathway", "Union learning rep training", "ulr-training", "suggested", 18)],
+        referrals=[
+            # The demo pathway's slug (demo/pathways.py): her story links to it.
+            ("pathway", "Becoming a union learning rep", "becoming-a-union-learning-rep",
+             "suggested", 18),
+        ],
     ),
     Learner(
         True,

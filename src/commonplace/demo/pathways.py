@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_visible_to
-from commonplace.assessment.selectors import quizzes_visible_to
+from commonplace.assessment.selectors import projects_visible_to, quizzes_visible_to
 from commonplace.assessment.services import attempt_start, attempt_submit
 from commonplace.learning.selectors import resources_visible_to, topic_get_or_none
 from commonplace.learning.services import resource_create, resource_publish
@@ -245,8 +245,8 @@ def _session(title: str, when: datetime, place: str, details: str) -> dict[str, 
 
 
 # Each pathway: its fields, topic slugs, and steps. A step is ("resource", title, required),
-# ("quiz", slug, required) or ("session", fields, required). `needs` maps a step number to the
-# step numbers (from 1) it needs first.
+# ("quiz", slug, required), ("project", brief slug, required) or ("session", fields,
+# required). `needs` maps a step number to the step numbers (from 1) it needs first.
 PATHWAYS: list[dict[str, Any]] = [
     {
         "fields": {
@@ -320,8 +320,12 @@ PATHWAYS: list[dict[str, Any]] = [
                 ),
                 True,
             ),
+            # The assessed project (demo/projects.py) is optional: the reps who completed
+            # Organising 1 in the demo have no marked submission, and an assessor's queue
+            # should not decide whether a beginner finishes the pathway.
+            ("project", "map-your-workplace", False),
         ],
-        "needs": {4: [2, 3]},
+        "needs": {4: [2, 3], 7: [3]},
     },
     {
         "fields": {
@@ -420,6 +424,7 @@ def _pathway_build(ctx: DemoContext, spec: dict[str, Any], built: dict[str, Any]
     union = ctx.require_union()
     resources = {r.title: r for r in resources_visible_to(user=ctx.accounts["staff"])}
     quizzes = {q.slug: q for q in quizzes_visible_to(user=ctx.accounts["staff"], action="view")}
+    briefs = {b.slug: b for b in projects_visible_to(user=ctx.accounts["staff"])}
     pathway = pathway_create(
         actor=None,
         owner_unit=union,
@@ -433,6 +438,8 @@ def _pathway_build(ctx: DemoContext, spec: dict[str, Any], built: dict[str, Any]
             fields = {"title": target, "kind": kind, "resource": resources[target]}
         elif kind == "quiz":
             fields = {"title": quizzes[target].title, "kind": kind, "quiz": quizzes[target]}
+        elif kind == "project":
+            fields = {"title": briefs[target].title, "kind": kind, "project": briefs[target]}
         else:
             fields = dict(target)
         steps.append(step_add(actor=None, pathway=pathway, fields={**fields, "required": required}))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from commonplace.learning.selectors import resources_visible_to
+from commonplace.pathways.selectors import pathways_visible_to
 from commonplace.people.selectors import people_visible_to, person_of_user
 from commonplace.skills.selectors import check_sections
 from commonplace.skills.services import (
@@ -32,6 +33,13 @@ if TYPE_CHECKING:
     from .services import DemoContext
 
 HOW_OFTEN = [("Not yet", 0), ("With some help", 1), ("Yes, on my own", 2)]
+
+# The demo pathways (demo/pathways.py, built before this step) a band suggests, by section and
+# band name: where a pathway fits the result, the result page links to it.
+BAND_PATHWAYS = {
+    ("Digital skills", "Getting started"): ["Digital skills for work"],
+    ("Digital skills", "Essential digital skills"): ["Digital skills for work"],
+}
 
 # (title, description, questions, bands as (low, high, name, explanation, resource titles))
 SECTIONS = [
@@ -267,6 +275,7 @@ def _check_build(ctx: DemoContext) -> SkillsCheck:
         ),
     )
     resources = {r.title: r for r in resources_visible_to(user=staff)}
+    slugs = dict(pathways_visible_to(user=staff).values_list("title", "slug"))
     for title, description, questions, bands in SECTIONS:
         section = section_add(actor=staff, check=check, title=title, description=description)
         scale = title.startswith("Confidence")
@@ -284,6 +293,7 @@ def _check_build(ctx: DemoContext) -> SkillsCheck:
                 name=name,
                 explanation=explanation,
                 resources=[resources[t] for t in titles if t in resources],
+                pathway_refs=[slugs[t] for t in BAND_PATHWAYS.get((title, name), []) if t in slugs],
             )
     return check_publish(actor=staff, check=check)
 

@@ -29,9 +29,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
+from commonplace.certificates.selectors import certificate_verify_url, certificates_of_user
 from commonplace.core.errors import DomainError
 from commonplace.core.pdf import pdf_render
 from commonplace.learning.selectors import resource_get_visible
+from commonplace.pathways.selectors import enrolments_of_user
 
 from .enums import EXPORT_LIMIT, MAX_TITLE, PAGE_SIZE, GoalStatus
 from .forms import GoalForm, GoalStatusForm, InformalLearningForm, SaveToggleForm, SharedPageForm
@@ -61,6 +63,20 @@ from .services import (
 HOME_PREVIEW = 5
 
 
+def _pathways_and_certificates(*, user: Any) -> dict[str, Any]:
+    """My pathways (in progress, with required steps done and in total, and completed) and my
+    certificates with their public verification link: two queries, whatever their number."""
+    enrolments = list(enrolments_of_user(user=user))
+    certificates = list(certificates_of_user(user=user))
+    return {
+        "pathways_in_progress": [e for e in enrolments if e.completed_at is None],
+        "pathways_completed": [e for e in enrolments if e.completed_at is not None],
+        "certificates": [
+            {"certificate": c, "verify_url": certificate_verify_url(c)} for c in certificates
+        ],
+    }
+
+
 def _goal_rows(goals: Any) -> list[dict[str, Any]]:
     today = timezone.localdate()
     return [{"goal": goal, "overdue": goal_is_overdue(goal, today=today)} for goal in goals]
@@ -83,6 +99,7 @@ class SpaceHomeView(ScopedPermissionRequired, View):
                 goals_of_user(user=user).filter(status=GoalStatus.OPEN)[:HOME_PREVIEW]
             ),
             "saved": list(saved_resources_of_user(user=user)[:HOME_PREVIEW]),
+            **_pathways_and_certificates(user=user),
         }
         return render(request, "learning_space/home.html", context)
 
@@ -393,8 +410,8 @@ class ExportView(ScopedPermissionRequired, View):
 
 
 class ExportPdfView(ScopedPermissionRequired, View):
-    """My whole record as a PDF: statements summary, informal learning, goals (and, at merge,
-    certificates and pathways)."""
+    """My whole record as a PDF: statements summary, pathways, certificates (with their
+    verification links), informal learning and goals."""
 
     permission_required = "learning_space.view_informallearning"
 
@@ -409,8 +426,7 @@ class ExportPdfView(ScopedPermissionRequired, View):
             "informal": list(informal_of_user(user=user)[:EXPORT_LIMIT]),
             "goals": list(goals_of_user(user=user)[:EXPORT_LIMIT]),
             "limit": EXPORT_LIMIT,
-            # MERGE (lead): certificates - add "certificates": certificates_of_user(user=user)
-            # MERGE (lead): pathways - add the person's pathway enrolments and progress
+            **_pathways_and_certificates(user=user),
         }
         pdf = pdf_render(template="learning_space/record_pdf.html", context=context)
         record_export_note(actor=user)

@@ -15,6 +15,7 @@ class NotificationKind(models.TextChoices):
     PROPOSAL_RETURNED = "proposal_returned", _("Proposal returned with comments")
     PROPOSAL_APPROVED = "proposal_approved", _("Proposal published")
     CERTIFICATE_ISSUED = "certificate_issued", _("Certificate issued")
+    FOLLOWUPS_DUE = "followups_due", _("Follow-ups due")
 
 
 class NotificationsAuditAction(models.TextChoices):

@@ -3,10 +3,12 @@ reach self only: another person's notification is never found)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from commonplace.access.selectors import scope_q
 
@@ -44,3 +46,22 @@ def notifications_unread_count(*, user: User | AnonymousUser) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
+
+
+def notification_recipients_on(*, kind: str, day: date, recipient_ids: set[int]) -> set[int]:
+    """Which of these people were sent a notification of `kind` on `day` (local time): one
+    query, so a daily job can send at most one of a kind per person per day."""
+    if not recipient_ids:
+        return set()
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return set(
+        Notification.objects.filter(
+            kind=kind,
+            recipient_id__in=recipient_ids,
+            created_at__gte=start,
+            created_at__lt=start + timedelta(days=1),
+        )
+        .order_by()
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )

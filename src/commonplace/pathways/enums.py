@@ -1,9 +1,9 @@
 """Choices of learning pathways, the xAPI verb that completes each kind of step, and audit
 codes.
 
-A new kind of step (the assessed project, for one) is a member of `StepKind`, its completion
-verb in `COMPLETION_VERB`, its target field on `Step` (`TARGET_FIELD`) and its activity IRI
-in `services.STEP_ACTIVITY_ID`.
+A new kind of step (the assessed project was the last one added) is a member of `StepKind`,
+its completion verb in `COMPLETION_VERB`, its target field on `Step` (`TARGET_FIELD`) and its
+activity IRI in `services.STEP_ACTIVITY_ID`.
 """
 
 from django.db import models
@@ -21,6 +21,7 @@ class StepKind(models.TextChoices):
     RESOURCE = "resource", _("Learning resource")
     QUIZ = "quiz", _("Quiz")
     SESSION = "session", _("Live session")
+    PROJECT = "project", _("Assessed project")
 
 
 # The verb of a statement that completes a step of each kind (its object: the step's activity).
@@ -28,6 +29,7 @@ COMPLETION_VERB: dict[str, vocabulary.Verb] = {
     StepKind.RESOURCE: vocabulary.COMPLETED,
     StepKind.QUIZ: vocabulary.PASSED,
     StepKind.SESSION: vocabulary.ATTENDED,
+    StepKind.PROJECT: vocabulary.PASSED,
 }
 COMPLETION_VERB_IRIS = frozenset(verb.iri for verb in COMPLETION_VERB.values())
 
@@ -36,6 +38,7 @@ TARGET_FIELD: dict[str, str | None] = {
     StepKind.RESOURCE: "resource",
     StepKind.QUIZ: "quiz",
     StepKind.SESSION: None,
+    StepKind.PROJECT: "project",
 }
 
 

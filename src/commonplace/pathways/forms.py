@@ -96,6 +96,7 @@ class StepForm(GovukModelForm):
             "required",
             "resource",
             "quiz",
+            "project",
             "session_starts_at",
             "session_place",
             "session_details",
@@ -111,6 +112,7 @@ class StepForm(GovukModelForm):
             "required": _("Learners must do this step to complete the pathway"),
             "resource": _("Which learning resource"),
             "quiz": _("Which quiz"),
+            "project": _("Which assessed project"),
             "session_place": _("Where, or the link to join online (live session)"),
             "session_details": _("About the session (live session)"),
             "prerequisites": _("Steps to finish before this one"),
@@ -118,13 +120,20 @@ class StepForm(GovukModelForm):
         help_texts = {
             "resource": _("For a learning resource step."),
             "quiz": _("For a quiz step: learners complete it by passing the quiz."),
+            "project": _(
+                "For an assessed project step: learners complete it when an assessor marks "
+                "their submission as passed. Only published briefs are offered."
+            ),
         }
 
-    def __init__(self, *args: Any, resources: Any, quizzes: Any, steps: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, resources: Any, quizzes: Any, projects: Any, steps: Any, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = StepKind.choices
         self.fields["resource"].queryset = resources
         self.fields["quiz"].queryset = quizzes
+        self.fields["project"].queryset = projects
         self.fields["prerequisites"].queryset = steps
         self.fields["prerequisites"].label_from_instance = lambda step: (
             f"{step.position}. {step.title}"

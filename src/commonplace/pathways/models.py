@@ -72,6 +72,14 @@ class Step(models.Model):
     quiz = models.ForeignKey(
         "assessment.Quiz", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    project = models.ForeignKey(
+        "assessment.ProjectBrief",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assessed project"),
+    )
     session_starts_at = models.DateTimeField(_("when"), null=True, blank=True)
     session_place = models.CharField(_("where, or the online link"), max_length=300, blank=True)
     session_details = models.TextField(_("about the session"), blank=True)

@@ -27,6 +27,8 @@ from .enums import PathwayStatus, StepState
 from .models import Enrolment, Pathway, Step, StepProgress
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from django.contrib.auth.models import AnonymousUser
 
     from commonplace.accounts.models import User
@@ -109,6 +111,55 @@ def pathways_search(
     )
 
 
+@dataclass(frozen=True)
+class PathwayLink:
+    """A link to a pathway page, for other apps' pages (referrals, skills results)."""
+
+    slug: str
+    title: str
+    url: str
+    language: str
+
+
+def pathway_links(*, user: User | AnonymousUser, slugs: Iterable[str]) -> dict[str, PathwayLink]:
+    """Slug → link of those of `slugs` that name a pathway `user` may see (one query; a slug
+    of a draft, another union's pathway or no pathway at all is simply absent)."""
+    wanted = {slug.strip() for slug in slugs if slug and slug.strip()}
+    if not wanted:
+        return {}
+    rows = (
+        pathways_visible_to(user=user)
+        .filter(slug__in=wanted)
+        .order_by()
+        .values_list("slug", "title", "language")
+    )
+    return {
+        slug: PathwayLink(
+            slug=slug,
+            title=title,
+            url=reverse("pathways:pathway-detail", args=[slug]),
+            language=language,
+        )
+        for slug, title, language in rows
+    }
+
+
+def pathways_enrolled_with_quiz(*, user: User | AnonymousUser, quiz_id: int) -> list[Pathway]:
+    """The pathways `user` is enrolled on (open or completed) and may still see that have the
+    quiz as a step, by title (one query; none when signed out)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        pathways_visible_to(user=user)
+        .filter(
+            pk__in=Enrolment.objects.filter(user_id=user.pk).values("pathway_id"),
+            steps__quiz_id=quiz_id,
+        )
+        .distinct()
+        .order_by("title", "pk")
+    )
+
+
 def pathway_get_visible(*, user: User | AnonymousUser, slug: str, action: str = "view") -> Pathway:
     """One pathway `user` may `action`; 404 when it is absent or not theirs."""
     return get_object_or_404(
@@ -163,7 +214,7 @@ def pathway_steps(*, pathway: Pathway) -> list[Step]:
     (`prerequisite_ids`, a set): two queries."""
     steps = list(
         Step.objects.filter(pathway=pathway)
-        .select_related("resource", "quiz")
+        .select_related("resource", "quiz", "project")
         .order_by("position", "pk")
     )
     edges = step_prerequisite_edges(pathway=pathway)
@@ -186,7 +237,7 @@ def step_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view
     return get_object_or_404(
         Step.objects.filter(
             pathway__in=pathways_visible_to(user=user, action=action)
-        ).select_related("pathway", "pathway__owner_unit", "resource", "quiz"),
+        ).select_related("pathway", "pathway__owner_unit", "resource", "quiz", "project"),
         pk=pk,
     )
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from commonplace.access.selectors import may_at
-from commonplace.assessment.services import quiz_activity_id
+from commonplace.assessment.services import project_activity_id, quiz_activity_id
 from commonplace.audit.services import audit_record
 from commonplace.certificates.services import certificate_issue
 from commonplace.learning.enums import ResourceKind
@@ -93,8 +93,8 @@ PATHWAY_FIELDS = {
     "owner_unit",
 }  # fmt: skip
 STEP_FIELDS = {
-    "title", "kind", "required", "resource", "quiz", "session_starts_at", "session_place",
-    "session_details",
+    "title", "kind", "required", "resource", "quiz", "project", "session_starts_at",
+    "session_place", "session_details",
 }  # fmt: skip
 
 # The activity IRI of a step of each kind (what its completion statement's object is).
@@ -102,6 +102,7 @@ STEP_ACTIVITY_ID: dict[str, Callable[[Step], str]] = {
     StepKind.RESOURCE: lambda step: resource_activity_id(step.resource),  # type: ignore[arg-type]
     StepKind.QUIZ: lambda step: quiz_activity_id(step.quiz),  # type: ignore[arg-type]
     StepKind.SESSION: session_activity_id,
+    StepKind.PROJECT: lambda step: project_activity_id(step.project),  # type: ignore[arg-type]
 }
 
 
@@ -603,6 +604,8 @@ def _activity_type_of(step: Step) -> str:
         return RESOURCE_ACTIVITY_TYPES[ResourceKind(step.resource.kind)]
     if step.kind == StepKind.SESSION:
         return vocabulary.ActivityType.MEETING
+    if step.kind == StepKind.PROJECT:
+        return vocabulary.ActivityType.PROJECT
     return vocabulary.ActivityType.ASSESSMENT
 
 
@@ -612,10 +615,11 @@ def step_finish(*, actor: User, step: Step) -> str:
 
     Effects: xAPI `completed` (resource) or `attended` (session) for the step's activity,
     which marks the step done (`progress_from_statements`).
-    Raises: NotEnrolledError; StepLockedError; ValueError for a quiz (passing it counts).
+    Raises: NotEnrolledError; StepLockedError; ValueError for a quiz or a project (passing
+    it counts: the quiz's own statement, or the assessor's marking).
     """
-    if step.kind == StepKind.QUIZ:
-        raise ValueError("a quiz step is done by passing the quiz")
+    if step.kind in (StepKind.QUIZ, StepKind.PROJECT):
+        raise ValueError("a quiz or project step is done by passing it")
     enrolment = enrolment_of(user=actor, pathway=step.pathway)
     if enrolment is None:
         raise NotEnrolledError()

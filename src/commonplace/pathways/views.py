@@ -15,7 +15,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from commonplace.access.views import ScopedPermissionRequired
-from commonplace.assessment.selectors import attempts_of, quizzes_visible_to
+from commonplace.assessment.selectors import (
+    attempts_of,
+    projects_visible_to,
+    quizzes_visible_to,
+    submissions_of,
+)
 from commonplace.core.errors import DomainError
 from commonplace.core.pagination import CappedPaginator
 from commonplace.learning.selectors import resources_visible_to, topic_get_or_none
@@ -294,6 +299,11 @@ class StepDetailView(_StepView):
                 if step.kind == StepKind.QUIZ
                 else []
             ),
+            "submissions": (
+                submissions_of(user=request.user, brief=step.project)[:3]
+                if step.kind == StepKind.PROJECT and step.project is not None
+                else []
+            ),
         }
         return render(request, "pathways/step_detail.html", context)
 
@@ -308,7 +318,7 @@ class StepFinishView(_StepView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         step = self.step
-        if step.kind == StepKind.QUIZ:
+        if step.kind in (StepKind.QUIZ, StepKind.PROJECT):
             return HttpResponseRedirect(step_url(step))
         try:
             step_finish(actor=request.user, step=step)  # type: ignore[arg-type]
@@ -333,6 +343,7 @@ class _StepFormMixin:
         return StepForm(
             resources=resources_visible_to(user=user).order_by("title"),
             quizzes=quizzes.distinct().order_by("title"),
+            projects=projects_visible_to(user=user),
             steps=steps,
             instance=step,
             **kwargs,

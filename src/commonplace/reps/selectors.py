@@ -25,6 +25,7 @@ from commonplace.access.selectors import (
     may_at,
     scope_q,
 )
+from commonplace.caseload.selectors import caseload_first_dates, caseload_sizes
 from commonplace.lrs.selectors import statements_first_timestamps
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.selectors import people_visible_to, person_get_visible
@@ -306,7 +307,7 @@ class UlrRow:
     appointments: list[AppointmentView] = field(default_factory=list)
     minutes_this_year: int = 0
     last_activity: date | None = None
-    # Filled by the caseload app at merge (the size of the ULR's caseload); None: not known.
+    # How many learners the ULR leads in the caseload (`caseload.selectors.caseload_sizes`).
     caseload_size: int | None = None
     inactive: bool = False
 
@@ -333,7 +334,8 @@ def branch_ulrs(*, unit: OrgUnit, today: date) -> list[UlrRow]:
     """Every ULR of `unit` and below (live grants of the ULR role), with their appointments'
     training status, hours this facility year, last activity and "needs support" flags.
 
-    Four queries whatever the number of ULRs. The caller has checked `unit` is in scope.
+    Five queries whatever the number of ULRs (the fifth: their caseload sizes). The caller
+    has checked `unit` is in scope.
     """
     grants = list(grants_of_roles_within(roles=[Role.ULR], unit_path=unit.path))
     rows: dict[int, UlrRow] = {}
@@ -370,6 +372,9 @@ def branch_ulrs(*, unit: OrgUnit, today: date) -> list[UlrRow]:
     )
     for item in last:
         rows[item["appointment__person__account_id"]].last_activity = item["last"]
+    sizes = caseload_sizes(lead_ulr_ids=list(rows))
+    for user_id, row in rows.items():
+        row.caseload_size = sizes.get(user_id, 0)
     since = today - timedelta(days=INACTIVE_DAYS)
     for row in rows.values():
         row.inactive = row.last_activity is None or row.last_activity < since
@@ -572,15 +577,20 @@ class OrganisingFigures:
 
 
 def _first_learning_dates(*, invitations: list[JoinInvitation]) -> dict[int, date]:
-    """The first day each invited person was seen learning, by person id: their first xAPI
-    statement. (The caseload app adds the date of their first caseload entry at merge.)"""
+    """The first day each invited person was seen learning, by person id: the earlier of
+    their first xAPI statement and the day they were added to a ULR's caseload (two queries)."""
     accounts = [inv.person.account for inv in invitations if inv.person.account is not None]
     firsts = statements_first_timestamps(users=accounts)
-    return {
+    dates: dict[int, date] = {
         inv.person_id: firsts[inv.person.account_id].date()
         for inv in invitations
         if inv.person.account_id in firsts
     }
+    for person_id, day in caseload_first_dates(
+        person_ids=[inv.person_id for inv in invitations]
+    ).items():
+        dates[person_id] = min(day, dates.get(person_id, day))
+    return dates
 
 
 def joined_after_learning(*, invitation: JoinInvitation, first_learning: date | None) -> bool:

@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from commonplace.access.selectors import scope_q
+from commonplace.pathways.selectors import PathwayLink, pathway_links
 
 from .enums import (
     SCALE_SCORES,
@@ -232,10 +233,13 @@ class SectionOutcome:
     band: Band | None
     resources: list[Any] = field(default_factory=list)
     pathway_refs: list[str] = field(default_factory=list)
+    # The band's suggested pathways that `user` may see, as links (`pathway_refs` in order).
+    pathways: list[PathwayLink] = field(default_factory=list)
 
 
 def result_outcomes(*, result: SkillsResult, user: User | AnonymousUser) -> list[SectionOutcome]:
-    """Each section's score, band and suggestions; resources only those `user` may open."""
+    """Each section's score, band and suggestions; resources and pathways only those `user` may
+    open (a fixed number of queries, whatever the number of sections)."""
     from commonplace.learning.selectors import resources_visible_to
 
     rows = list(
@@ -249,6 +253,9 @@ def result_outcomes(*, result: SkillsResult, user: User | AnonymousUser) -> list
         .filter(pk__in=[r.pk for row in rows if row.band for r in row.band.resources.all()])
         .values_list("pk", flat=True)
     )
+    links = pathway_links(
+        user=user, slugs=[ref for row in rows if row.band for ref in row.band.pathway_refs]
+    )
     outcomes = []
     for row in rows:
         band = row.band
@@ -260,6 +267,7 @@ def result_outcomes(*, result: SkillsResult, user: User | AnonymousUser) -> list
                 band=band,
                 resources=[r for r in band.resources.all() if r.pk in visible] if band else [],
                 pathway_refs=list(band.pathway_refs) if band else [],
+                pathways=[links[ref] for ref in band.pathway_refs if ref in links] if band else [],
             )
         )
     return outcomes
