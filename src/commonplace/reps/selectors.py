@@ -776,3 +776,30 @@ def person_of_account(*, user: User | AnonymousUser, user_id: int) -> Person | N
     return (
         people_visible_to(user=user).filter(account_id=user_id).select_related("home_unit").first()
     )
+
+
+@dataclass(frozen=True)
+class RecordsAboutMe:
+    """What reps and co-ordinators recorded about a person's joining and progress."""
+
+    join_invitations: list[JoinInvitation]
+    progressions: list[Progression]
+    activist_records: list[ActivistRecord]
+
+
+def records_about_user(*, user: User | AnonymousUser) -> RecordsAboutMe:
+    """Organising records about the signed-in person themself (three queries): a person may
+    always see what was recorded about them; nobody else's can appear (matched on the account)."""
+    if not user.is_authenticated:
+        return RecordsAboutMe([], [], [])
+    return RecordsAboutMe(
+        join_invitations=list(
+            JoinInvitation.objects.filter(person__account=user).order_by("-invited_on", "-pk")
+        ),
+        progressions=list(
+            Progression.objects.filter(person__account=user).order_by("-progressed_on", "-pk")
+        ),
+        activist_records=list(
+            ActivistRecord.objects.filter(person__account=user).order_by("-became_on", "-pk")
+        ),
+    )

@@ -6,6 +6,7 @@ app_name = "reps"
 
 urlpatterns = [
     path("", views.MyRoleView.as_view(), name="my-role"),
+    path("about-me/", views.RecordsAboutMeView.as_view(), name="about-me"),
     path("time/add/", views.TimeAddView.as_view(), name="time-add"),
     path("time/<int:pk>/delete/", views.TimeDeleteView.as_view(), name="time-delete"),
     path("training/add/", views.TrainingAddView.as_view(), name="training-add"),

@@ -11,6 +11,7 @@ import csv
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -62,6 +63,7 @@ from .selectors import (
     person_for_form,
     person_of_account,
     places_within,
+    records_about_user,
     time_entries_of_user,
     time_entry_get_visible,
     training_records_of_person,
@@ -97,6 +99,17 @@ def _place_initial(unit: Any) -> dict[str, Any]:
     if employer_id is None:
         employer_id = next((p.employer_id for p in places_within(unit=unit) if p.employer_id), None)
     return {"unit": unit.pk, "employer": employer_id}
+
+
+class RecordsAboutMeView(LoginRequiredMixin, View):
+    """What reps and co-ordinators recorded about my joining, activism and further learning.
+    Only sign-in is needed: the selector matches the records on the person's own account (like
+    "My learning record"), so nobody else's can appear."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(
+            request, "reps/about_me.html", {"records": records_about_user(user=request.user)}
+        )
 
 
 class MyRoleView(ScopedPermissionRequired, View):
