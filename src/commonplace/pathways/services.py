@@ -14,7 +14,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import nh3
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +28,7 @@ from commonplace.certificates.services import certificate_issue
 from commonplace.learning.enums import ResourceKind
 from commonplace.learning.selectors import resource_activity_id
 from commonplace.learning.services import ACTIVITY_TYPES as RESOURCE_ACTIVITY_TYPES
+from commonplace.learning.services import body_sanitise
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_actor_for_user, statements_user_pk_of_actor
 from commonplace.lrs.services.statements import statement_record
@@ -83,11 +83,6 @@ if TYPE_CHECKING:
 
     Actor = User | AnonymousUser | None
 
-ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "ul", "ol", "li", "a",
-    "blockquote", "abbr",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 PATHWAY_FIELDS = {
     "title", "summary", "description", "level", "estimated_hours", "language", "audiences",
     "owner_unit",
@@ -104,17 +99,6 @@ STEP_ACTIVITY_ID: dict[str, Callable[[Step], str]] = {
     StepKind.SESSION: session_activity_id,
     StepKind.PROJECT: lambda step: project_activity_id(step.project),  # type: ignore[arg-type]
 }
-
-
-def description_sanitise(html: str) -> str:
-    """Rich text reduced to the allowed tags and attributes (no scripts, styles, `on*`)."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    ).strip()
 
 
 def _slug_for(title: str) -> str:
@@ -183,7 +167,7 @@ def pathway_create(
     _audit_fields(fields, PATHWAY_FIELDS)
     _check_may_author(actor, owner_unit)
     values = {**fields, "owner_unit": owner_unit}
-    values["description"] = description_sanitise(values.get("description", ""))
+    values["description"] = body_sanitise(values.get("description", ""))
     pathway = Pathway(**values)
     pathway.slug = _slug_for(pathway.title)
     pathway.author = actor if actor is not None and actor.is_authenticated else None
@@ -215,7 +199,7 @@ def pathway_update(
     _audit_fields(fields, PATHWAY_FIELDS)
     current = Pathway.objects.select_for_update().get(pk=pathway.pk)
     if "description" in fields:
-        fields = {**fields, "description": description_sanitise(fields["description"])}
+        fields = {**fields, "description": body_sanitise(fields["description"])}
     changed = [name for name, value in fields.items() if getattr(current, name) != value]
     if "owner_unit" in changed:
         _check_may_author(actor, fields["owner_unit"])
