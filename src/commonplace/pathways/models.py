@@ -2,8 +2,9 @@
 
 `Pathway.description` is stored already sanitised (`learning.services.body_sanitise`, the
 one rich-text sanitiser), so templates may mark it safe. `Step.activity_id` is the xAPI
-activity IRI whose completion statement (verb by kind, `enums.COMPLETION_VERB`) marks the step done: it is set by the
-services when a step is saved, and indexed, so progress is read from the LRS with one query.
+activity IRI whose completion statement (verb by kind, `enums.COMPLETION_VERB`) marks the
+step done: it is set by the services when a step is saved, and indexed, so progress is read
+from the LRS with one query.
 """
 
 from __future__ import annotations
