@@ -93,6 +93,12 @@ def test_the_space_page_costs_the_same_with_a_long_history(
     assert response.status_code == 200
     assert b"Course 0" in response.content  # the most recent first
     assert response.content.count(b"from another learning system") == 20  # one page
+    assert b"Page 1</p>" in response.content  # not counted: no "of N"
+
+    second = client.get("/my-learning/?page=2")
+    assert second.content.count(b"from another learning system") == 20
+    assert b'rel="prev"' in second.content
+    assert b"Page 2</p>" in second.content
 
 
 def test_totals_are_aggregated(learner):

@@ -2,7 +2,8 @@
 
 Lists are paged and totals are aggregated in SQL, so the cost of a page does not grow with a
 person's history: "what I learned" is grouped by activity in the database
-(`lrs.selectors.statements_activities_of_user`) and only the page's latest statements are read.
+(`lrs.selectors.statements_activities_of_user`), its pages are not counted
+(`core.pagination.uncounted_page`) and only the page's latest statements are read.
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ from django.utils import timezone
 from commonplace.access.selectors import scope_q
 from commonplace.learning.selectors import resources_visible_to
 from commonplace.lrs import vocabulary
-from commonplace.lrs.selectors import statements_activities_of_user, statements_by_ids
+from commonplace.lrs.selectors import (
+    statements_activities_of_user,
+    statements_by_ids,
+    statements_with_activity_of_user,
+)
 from commonplace.lrs.selectors.pages import language_map_pick
 
 from .enums import GoalStatus
@@ -191,7 +196,8 @@ def _start_of_year(today: date) -> datetime:
 
 
 def space_totals(*, user: User | AnonymousUser, today: date | None = None) -> SpaceTotals:
-    """The space's figures, each aggregated in SQL (three queries whatever the history)."""
+    """The space's figures, each aggregated in SQL (three queries whatever the history); the
+    activities completed this year are counted distinct, without grouping them."""
     today = today or timezone.localdate()
     year_start = date(today.year, 1, 1)
     informal = (
@@ -212,12 +218,12 @@ def space_totals(*, user: User | AnonymousUser, today: date | None = None) -> Sp
         )
     )
     completed = (
-        statements_activities_of_user(
+        statements_with_activity_of_user(
             user=user,
             verb_ids=vocabulary.LEARNED_VERBS,
             exclude_prefix=space_activity_prefix(),
             since=_start_of_year(today),
-        ).count()
+        ).aggregate(activities=Count("activity_id", distinct=True))["activities"]
         if user.is_authenticated
         else 0
     )

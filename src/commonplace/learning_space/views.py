@@ -31,6 +31,7 @@ from django.views import View
 from commonplace.access.views import ScopedPermissionRequired
 from commonplace.certificates.selectors import certificate_verify_url, certificates_of_user
 from commonplace.core.errors import DomainError
+from commonplace.core.pagination import uncounted_page
 from commonplace.core.pdf import pdf_render
 from commonplace.learning.selectors import resource_get_visible
 from commonplace.pathways.selectors import enrolments_of_user
@@ -89,11 +90,12 @@ class SpaceHomeView(ScopedPermissionRequired, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        page = Paginator(learned_activities(user=user), PAGE_SIZE).get_page(request.GET.get("page"))
+        # Not counted: counting the groups would read the whole history a second time.
+        page = uncounted_page(learned_activities(user=user), request.GET.get("page"), PAGE_SIZE)
         context = {
             "totals": space_totals(user=user),
             "page": page,
-            "learned": learned_describe(user=user, rows=list(page.object_list)),
+            "learned": learned_describe(user=user, rows=page.object_list),
             "informal": list(informal_of_user(user=user)[:HOME_PREVIEW]),
             "goals": _goal_rows(
                 goals_of_user(user=user).filter(status=GoalStatus.OPEN)[:HOME_PREVIEW]

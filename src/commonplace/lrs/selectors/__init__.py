@@ -18,6 +18,7 @@ from .people import (
     statements_first_timestamps,
     statements_of_user,
     statements_user_pk_of_actor,
+    statements_with_activity_of_user,
 )
 
 __all__ = [
@@ -35,5 +36,6 @@ __all__ = [
     "statements_of_user",
     "statements_user_pk_of_actor",
     "statements_visible_to",
+    "statements_with_activity_of_user",
     "unions_for_clients",
 ]

@@ -75,6 +75,24 @@ def statements_of_user(*, user: User | AnonymousUser) -> QuerySet[Statement]:
     )
 
 
+def statements_with_activity_of_user(
+    *,
+    user: User | AnonymousUser,
+    verb_ids: Iterable[str],
+    exclude_prefix: str = "",
+    since: datetime | None = None,
+) -> QuerySet[Statement]:
+    """The user's own statements with one of `verb_ids` about an activity, read through the
+    actor index. `exclude_prefix` leaves out activities whose IRI starts with it (a feature's
+    own entries); `since` keeps only statements stored from then on."""
+    mine = statements_of_user(user=user).filter(verb_id__in=list(verb_ids)).exclude(activity_id="")
+    if exclude_prefix:
+        mine = mine.exclude(activity_id__startswith=exclude_prefix)
+    if since is not None:
+        mine = mine.filter(stored__gte=since)
+    return mine.order_by()
+
+
 def statements_activities_of_user(
     *,
     user: User | AnonymousUser,
@@ -82,21 +100,15 @@ def statements_activities_of_user(
     exclude_prefix: str = "",
     since: datetime | None = None,
 ) -> QuerySet[Statement, dict[str, Any]]:
-    """The activities of the user's own statements with one of `verb_ids`, grouped in SQL:
-    one row per activity (`activity_id`, `latest` stored time, `times`, `latest_pk`: the row
-    stored last for it, to read its name from), the most recent first.
-
-    `exclude_prefix` leaves out activities whose IRI starts with it (a feature's own entries);
-    `since` counts only statements stored from then on. One aggregate over the person's rows
-    (read through the actor index), with no per-activity subquery.
+    """`statements_with_activity_of_user` grouped in SQL: one row per activity (`activity_id`,
+    `latest` stored time, `times`, `latest_pk`: the row stored last for it, to read its name
+    from), the most recent first. One aggregate over the person's rows, with no per-activity
+    subquery.
     """
-    mine = statements_of_user(user=user).filter(verb_id__in=list(verb_ids)).exclude(activity_id="")
-    if exclude_prefix:
-        mine = mine.exclude(activity_id__startswith=exclude_prefix)
-    if since is not None:
-        mine = mine.filter(stored__gte=since)
     return (
-        mine.order_by()
+        statements_with_activity_of_user(
+            user=user, verb_ids=verb_ids, exclude_prefix=exclude_prefix, since=since
+        )
         .values("activity_id")
         .annotate(latest=Max("stored"), times=Count("id"), latest_pk=Max("id"))
         .order_by("-latest", "activity_id")
