@@ -12,7 +12,9 @@ One run, on one machine:
    batches of 1,000 from parallel processes; and sends the POSTs again;
 5. times GETs filtered by agent, verb, activity, registration and since (200 each, 8 clients);
 6. reads the peak memory (VmHWM) of the gunicorn master and of each worker;
-7. stops the server (bench/lrs.sh drops the database) and prints a table.
+7. stops the server (bench/lrs.sh drops the database) and prints a table, with the CPU time
+   each POST load cost per statement stored on each side (server, PostgreSQL, load clients, read
+   from /proc) and the rate the machine's CPUs could reach at that cost.
 
 Knobs (environment): LRS_BENCH_SEED, LRS_BENCH_SECONDS (per POST load, default 25),
 LRS_BENCH_CLIENTS (default 8), LRS_BENCH_RAW_ROWS (rows per raw writer, default 100,000),
@@ -199,14 +201,48 @@ def vm_hwm(pid: int) -> int:
 
 
 # --- 4, 5. Loads ---------------------------------------------------------------------------------
-def run_load(loads: list[traffic.Load]) -> dict[str, Any]:
+PG_BACKGROUND = ("walwriter", "checkpointer", "background writer", "autovacuum")
+
+
+def cpu_used(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the server (gunicorn's master and workers) and by PostgreSQL
+    (this database's backends and the cluster's background writers), read from /proc."""
+    database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = {"server": 0.0, "postgresql": 0.0}
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (proc / "stat").read_text()
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": state, ppid, ...
+        seconds = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        if server_pid in (int(proc.name), int(fields[1])):
+            used["server"] += seconds
+        elif cmdline.startswith("postgres: ") and (
+            f" {database} " in cmdline or any(name in cmdline for name in PG_BACKGROUND)
+        ):
+            used["postgresql"] += seconds
+    return used
+
+
+def run_load(loads: list[traffic.Load], server_pid: int | None = None) -> dict[str, Any]:
+    """Runs the client processes; with `server_pid`, also the CPU each side used for the load."""
     barrier, queue = SPAWN.Barrier(len(loads)), SPAWN.Queue()
     procs = [SPAWN.Process(target=traffic.load_client, args=(ld, barrier, queue)) for ld in loads]
+    cpu_before = cpu_used(server_pid) if server_pid else {}
     for p in procs:
         p.start()
     results = [queue.get() for _ in procs]
     for p in procs:
         p.join()
+    cpu = (
+        {side: seconds - cpu_before[side] for side, seconds in cpu_used(server_pid).items()}
+        if server_pid
+        else {}
+    )
+    cpu["clients"] = sum(r["cpu"] for r in results)
     latencies = sorted(x for r in results for x in r["latencies"])
     statuses: dict[int, int] = {}
     for r in results:
@@ -220,6 +256,7 @@ def run_load(loads: list[traffic.Load]) -> dict[str, Any]:
         "p50": percentile(latencies, 50),
         "p95": percentile(latencies, 95),
         "statuses": statuses,
+        "cpu": cpu,
     }
 
 
@@ -231,11 +268,11 @@ def percentile(sorted_values: list[float], p: int) -> float:
     return statistics.quantiles(sorted_values, n=100, method="inclusive")[p - 1] * 1000
 
 
-def post_load(port: int, kind: str) -> dict[str, Any]:
+def post_load(server: Server, kind: str) -> dict[str, Any]:
     auth = traffic.basic_auth(KEY, SECRET)
     seed = int(time.time() * 1000) % 1_000_000_000
-    loads = [traffic.Load(port, auth, kind, SECONDS, seed=seed + i) for i in range(CLIENTS)]
-    result = run_load(loads)
+    loads = [traffic.Load(server.port, auth, kind, SECONDS, seed=seed + i) for i in range(CLIENTS)]
+    result = run_load(loads, server.proc.pid)
     result["rate"] = result["stored"] / result["seconds"]
     return result
 
@@ -418,6 +455,7 @@ def report(figures: dict[str, Any]) -> None:
         cells = (f"{r['rate']:,.0f}", ms(r["p50"]), ms(r["p95"]))
         cells += (f"{r['rate'] / raw1:.1%}", f"{r['rate'] / raw2:.1%}")
         print(f"{label:<30}" + "".join(f"{c:>10}" for c in cells) + "  " + bad(r))
+    print_cpu(figures["posts"], cpus or 1)
     if figures.get("seed") and figures["seed"][0]:
         n, s = figures["seed"]
         print(f"\nseeded through statements_store: {n:,.0f} in {s:,.0f} s ({n / s:,.0f}/s)")
@@ -441,6 +479,19 @@ def report(figures: dict[str, Any]) -> None:
         print(f"  {role:<8} pid {pid:<8} {kb / 1024:8.1f} MiB")
 
 
+def print_cpu(posts: list[tuple[str, dict[str, Any]]], cpus: int) -> None:
+    """Where each POST load's CPU went, per statement stored: the machine's CPUs can store at
+    most `cpus` seconds' worth a second, whatever the code above the storage does."""
+    sides = ("server", "postgresql", "clients")
+    print(f"\n{'CPU ms a statement':<30}" + "".join(f"{c:>11}" for c in (*sides, "total", "cap/s")))
+    for label, r in posts:
+        if not r["cpu"].get("server") or not r["stored"]:
+            continue
+        per = [r["cpu"][side] * 1000 / r["stored"] for side in sides]
+        cells = [f"{v:.2f}" for v in per] + [f"{sum(per):.2f}", f"{cpus * 1000 / sum(per):,.0f}"]
+        print(f"{label:<30}" + "".join(f"{c:>11}" for c in cells))
+
+
 def ms(value: float) -> str:
     return f"{value:.1f} ms"
 
@@ -452,10 +503,10 @@ def bad(result: dict[str, Any]) -> str:
 
 
 # --- Main ---------------------------------------------------------------------------------------
-def measure_posts(port: int, label: str, figures: dict[str, Any]) -> None:
+def measure_posts(server: Server, label: str, figures: dict[str, Any]) -> None:
     for kind, name in (("single", "single"), ("batch", "batch of 100")):
         log(f"POST {name}, {label}: {CLIENTS} clients for {SECONDS:.0f} s")
-        result = post_load(port, kind)
+        result = post_load(server, kind)
         figures["posts"].append((f"{label}: {name}", result))
         rate, p50, p95 = result["rate"], ms(result["p50"]), ms(result["p95"])
         log(f"  {rate:,.0f} statements/s, p50 {p50}, p95 {p95}")
@@ -471,8 +522,9 @@ def measure_about(port: int, figures: dict[str, Any]) -> None:
     figures["posts"].append(("GET /xapi/about (req/s)", r))
 
 
-def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> None:
-    measure_posts(port, "near-empty", figures)
+def measure_statements(server: Server, client_id: int, figures: dict[str, Any]) -> None:
+    port = server.port
+    measure_posts(server, "near-empty", figures)
     log(f"seeding to {SEED:,} statements through statements_store ({SEED_PROCS} processes)")
     seed_started = datetime.now(UTC)
     figures["seed"] = seed_to(client_id, SEED)
@@ -494,7 +546,7 @@ def measure_statements(port: int, client_id: int, figures: dict[str, Any]) -> No
         log(f"  p50 {ms(result['p50'])}, p95 {ms(result['p95'])}")
         if os.environ.get("LRS_BENCH_EXPLAIN"):
             explain(name, paths[0])
-    measure_posts(port, f"{figures['stored']:,} stored", figures)
+    measure_posts(server, f"{figures['stored']:,} stored", figures)
 
 
 def main() -> None:
@@ -514,7 +566,7 @@ def main() -> None:
     log(f"gunicorn on 127.0.0.1:{server.port} (pid {server.proc.pid})")
     try:
         if statements_endpoint_ready(server.port):
-            measure_statements(server.port, client_id, figures)
+            measure_statements(server, client_id, figures)
         else:
             log("the Statements resource is not there yet: measuring GET /xapi/about instead")
             measure_about(server.port, figures)

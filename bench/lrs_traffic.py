@@ -288,7 +288,7 @@ def load_client(load: Load, barrier, queue) -> None:
     stored = 0
     reconnects = 0
     barrier.wait()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     deadline = started + load.seconds
     n = 0
     while (n < load.requests) if load.requests else (time.perf_counter() < deadline):
@@ -321,6 +321,7 @@ def load_client(load: Load, barrier, queue) -> None:
             "stored": stored,
             "reconnects": reconnects,
             "seconds": time.perf_counter() - started,
+            "cpu": time.process_time() - cpu_started,
         }
     )
     conn.close()
