@@ -2,7 +2,8 @@
 
 `scripts/with-postgres.sh .venv/bin/python bench/lrs_single.py` (PostgreSQL; N=2000 by default)
 calls the WSGI application directly (no HTTP server, no client processes) with single statements
-like the LRS benchmark's, and prints the wall time and this process's CPU time per statement.
+like the LRS benchmark's, and prints the wall time, this process's CPU time and its PostgreSQL
+backend's CPU time per statement (the server must run on this machine).
 On a busy machine the HTTP benchmark (`make bench-lrs`) mixes the clients' and PostgreSQL's CPU
 into its figures; this one isolates the application's share. PROFILE=1 prints a profile.
 """
@@ -31,6 +32,7 @@ django.setup()
 
 import lrs_traffic as traffic  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 
 from commonplace.lrs.services.clients import lrs_client_create  # noqa: E402
 from commonplace.wsgi import application  # noqa: E402
@@ -62,6 +64,12 @@ def post(body: bytes, auth: str) -> None:
         sys.exit(f"{status[0]}: {answer[:300]!r}")
 
 
+def backend_cpu(pid: int) -> float:
+    """CPU seconds the PostgreSQL backend `pid` (on this machine) has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     lrs_client_create(actor=None, name="bench", scopes=["all"], key=KEY, secret=SECRET)
@@ -73,10 +81,14 @@ def main() -> None:
     profile = cProfile.Profile(time.process_time) if os.environ.get("PROFILE") else None
     if profile:
         profile.enable()
-    wall, cpu = time.perf_counter(), time.process_time()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    wall, cpu, pg = time.perf_counter(), time.process_time(), backend_cpu(backend)
     for body in bodies[200:]:
         post(body, auth)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    pg = backend_cpu(backend) - pg
     if profile:
         profile.disable()
         out = io.StringIO()
@@ -84,6 +96,7 @@ def main() -> None:
         print(out.getvalue())
     print(
         f"{N:,} single statements: {wall / N * 1000:.2f} ms wall, {cpu / N * 1000:.2f} ms CPU each"
+        f" here and {pg / N * 1000:.2f} ms in PostgreSQL's backend"
     )
 
 
