@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.forms import GovukForm, GovukModelForm
@@ -82,7 +83,7 @@ class ResourceContentForm(GovukModelForm):
     # Quizzes and project briefs join the catalogue from their own pages (decision 0250): their
     # kinds are not offered, and a posted one is refused as an invalid choice. Declared here,
     # not narrowed in __init__, because the GOV.UK mixin cleans a bound form while building it.
-    kind = forms.ChoiceField(label=_("Kind"), choices=AUTHORED_KIND_CHOICES)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[*BLANK_CHOICE_DASH, *AUTHORED_KIND_CHOICES])
 
     url = forms.URLField(
         label=_("Web address"),
