@@ -1,6 +1,7 @@
 """A learner on a phone takes the demo quiz, gets an answer wrong at first, and passes."""
 
 import pytest
+from playwright.sync_api import expect
 
 from commonplace.accounts.models import User
 from commonplace.assessment.models import Attempt, Quiz
@@ -51,3 +52,30 @@ def test_learner_takes_and_passes_the_demo_quiz_on_a_phone(browse, sign_in, demo
     attempts = Attempt.objects.filter(user=learner, quiz=quiz, passed=True)
     assert attempts.count() == 2
     assert len(browse.pages_checked) == 6
+
+
+def test_learner_finds_the_quiz_through_the_catalogue_and_opens_it_on_a_phone(
+    browse, sign_in, demo
+):
+    """Decision 0250: a published quiz is a catalogue tile, found by search and the type filter."""
+    learner = User.objects.get(email="learner@demo.commonplace.test")
+    sign_in(learner)
+
+    page = browse.open("/learning/")
+    page.get_by_label("Search").fill("rights at work")
+    page.get_by_label("Kind").select_option("quiz")
+    browse.submit("Show learning")
+    # htmx may swap the results in place of a full load: wait for them.
+    expect(
+        page.get_by_role("link", name="Digital skills check: staying safe online")
+    ).to_have_count(0)
+    expect(page.get_by_role("link", name="Your rights at work: the basics")).to_be_visible()
+    browse.check()
+
+    browse.follow("Your rights at work: the basics")
+    assert page.get_by_text("Quiz · Beginner").is_visible()
+    browse.follow("Start the quiz")
+    assert page.url.endswith("/quizzes/rights-at-work-basics/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Your rights at work: the basics"
+    assert page.get_by_role("button", name="Start the quiz").is_visible()
+    assert len(browse.pages_checked) == 5

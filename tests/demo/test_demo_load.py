@@ -1,7 +1,10 @@
 import pytest
 
 from commonplace.access.models import RoleGrant
+from commonplace.accounts.models import User
 from commonplace.demo.services import DEMO_ACCOUNTS, demo_load, demo_logins
+from commonplace.learning.models import Resource
+from commonplace.learning.selectors import resources_search
 from commonplace.lrs.selectors import lrs_client_authenticate
 from commonplace.organisation.models import OrgUnit
 from commonplace.people.models import Person
@@ -60,3 +63,36 @@ def test_demo_lrs_client_works_with_the_published_key():
     header = "Basic " + base64.b64encode(b"demo-lrs-key:demo-lrs-secret").decode()
 
     assert lrs_client_authenticate(authorization=header) is not None
+
+
+def test_demo_quizzes_and_brief_are_catalogue_tiles_filed_under_topics():
+    """Decision 0250: the builder publishes through the services, so the tiles are there."""
+    demo_load(branches=1, members=0, report=lambda _m: None)
+    learner = User.objects.get(email="learner@demo.commonplace.test")
+
+    tiles = {
+        tile.title: (tile.kind, tile.url, sorted(t.slug for t in tile.topics.all()))
+        for tile in Resource.objects.exclude(source="")
+    }
+    assert tiles == {
+        "Your rights at work: the basics": (
+            "quiz",
+            "/quizzes/rights-at-work-basics/",
+            ["organising", "union-learning-reps"],
+        ),
+        "Digital skills check: staying safe online": (
+            "quiz",
+            "/quizzes/staying-safe-online/",
+            ["digital-skills"],
+        ),
+        "Map your workplace: a learning-needs snapshot": (
+            "project",
+            "/projects/map-your-workplace/",
+            ["organising", "union-learning-reps"],
+        ),
+    }
+    found = resources_search(user=learner, kind="quiz")
+    assert {tile.title for tile in found} == {
+        "Your rights at work: the basics",
+        "Digital skills check: staying safe online",
+    }

@@ -44,6 +44,14 @@ class ResourceFactory(factory.django.DjangoModelFactory):
             file=factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="guide.pdf")),
         )
         draft = factory.Trait(status=ResourceStatus.DRAFT, published_at=None)
+        # The catalogue tile of a quiz (decision 0250): made by `assessment.services` in the
+        # app; here without a quiz behind it, for the learning pages' own checks.
+        quiz_tile = factory.Trait(
+            kind=ResourceKind.QUIZ,
+            body="",
+            url=factory.Sequence(lambda n: f"/quizzes/quiz-{n}/"),
+            source=factory.Sequence(lambda n: f"assessment.quiz:{n}"),
+        )
         # An uploaded video with captions (added to any kind, so the world has media to leak).
         with_media = factory.Trait(
             video=factory.LazyFunction(lambda: ContentFile(MP4_BYTES, name="talk.mp4")),

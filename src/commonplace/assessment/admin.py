@@ -4,10 +4,11 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .models import Attempt, Choice, Criterion, ProjectBrief, Question, Quiz, Submission
-from .services import project_brief_saved
+from .services import project_brief_delete, project_brief_saved, quiz_delete, quiz_saved
 
 
 class ChoiceInline(admin.TabularInline):
@@ -21,6 +22,18 @@ class QuizAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     prepopulated_fields = {"slug": ["title"]}
     raw_id_fields = ["owner_unit"]
+
+    # Through the services, so the quiz's catalogue tile follows (decision 0250).
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        quiz_saved(actor=request.user, quiz=obj, created=not change)  # type: ignore[arg-type]
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        quiz_delete(actor=request.user, quiz=obj)  # type: ignore[arg-type]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for quiz in queryset:
+            quiz_delete(actor=request.user, quiz=quiz)  # type: ignore[arg-type]
 
 
 @admin.register(Question)
@@ -57,6 +70,13 @@ class ProjectBriefAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         project_brief_saved(actor=request.user, brief=obj, created=not change)  # type: ignore[arg-type]
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        project_brief_delete(actor=request.user, brief=obj)  # type: ignore[arg-type]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for brief in queryset:
+            project_brief_delete(actor=request.user, brief=brief)  # type: ignore[arg-type]
 
 
 @admin.register(Submission)

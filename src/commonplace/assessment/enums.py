@@ -37,10 +37,20 @@ class AssessmentAuditAction(models.TextChoices):
     QUIZ_CHANGED = "assessment.quiz.changed", _("Quiz changed")
     QUIZ_PUBLISHED = "assessment.quiz.published", _("Quiz published")
     QUIZ_UNPUBLISHED = "assessment.quiz.unpublished", _("Quiz unpublished")
+    QUIZ_DELETED = "assessment.quiz.deleted", _("Quiz deleted")
     QUESTION_ADDED = "assessment.question.added", _("Quiz question added")
     QUESTION_CHANGED = "assessment.question.changed", _("Quiz question changed")
     QUESTION_REMOVED = "assessment.question.removed", _("Quiz question removed")
     QUESTION_MOVED = "assessment.question.moved", _("Quiz question moved")
+
+
+# The catalogue tiles of quizzes and briefs (decision 0250): the time a tile says it takes.
+# A quiz: two minutes a question (reading, answering, the explanations at the end), at least
+# five. A brief: two hours, for reading it and doing the work; staff change either in the
+# catalogue.
+QUIZ_TILE_MINUTES_PER_QUESTION = 2
+QUIZ_TILE_MINUTES_AT_LEAST = 5
+PROJECT_TILE_MINUTES = 120
 
 
 # --- Assessed projects -------------------------------------------------------------------------
@@ -85,6 +95,7 @@ class MarkingOutcome(models.TextChoices):
 class ProjectAuditAction(models.TextChoices):
     BRIEF_CREATED = "assessment.projectbrief.created", _("Project brief created")
     BRIEF_CHANGED = "assessment.projectbrief.changed", _("Project brief changed")
+    BRIEF_DELETED = "assessment.projectbrief.deleted", _("Project brief deleted")
     SUBMISSION_SUBMITTED = "assessment.submission.submitted", _("Project submitted")
     SUBMISSION_MARKED = "assessment.submission.marked", _("Project submission marked")
     SUBMISSION_VIEWED = "assessment.submission.viewed", _("Project submission opened")

@@ -22,7 +22,8 @@ from django.utils.translation import gettext, gettext_lazy
 from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_active_for, may, may_at, users_holding
 from commonplace.audit.services import audit_record
-from commonplace.learning.services import body_sanitise
+from commonplace.learning.enums import ResourceKind
+from commonplace.learning.services import body_sanitise, resource_tile_remove, resource_tile_sync
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors.people import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
@@ -35,6 +36,9 @@ from .enums import (
     INTERACTION_TYPE,
     PROJECT_FILES_MAX,
     PROJECT_TEXT_MAX_CHARS,
+    PROJECT_TILE_MINUTES,
+    QUIZ_TILE_MINUTES_AT_LEAST,
+    QUIZ_TILE_MINUTES_PER_QUESTION,
     AssessmentAuditAction,
     MarkingOutcome,
     ProjectAuditAction,
@@ -303,7 +307,8 @@ def quiz_create(*, actor: User, owner_unit: OrgUnit, fields: dict[str, Any]) -> 
 def quiz_update(*, actor: User, quiz: Quiz, fields: dict[str, Any]) -> list[str]:
     """Change a quiz's settings; returns the changed field names.
 
-    Effects: writes Quiz; audit `assessment.quiz.changed` (field names only).
+    Effects: writes Quiz; audit `assessment.quiz.changed` (field names only); its catalogue
+    tile follows (`quiz_tile_sync`).
     Raises: ValueError on unknown fields.
     """
     if unknown := set(fields) - QUIZ_FIELDS:
@@ -318,6 +323,7 @@ def quiz_update(*, actor: User, quiz: Quiz, fields: dict[str, Any]) -> list[str]
             actor=actor, action=AssessmentAuditAction.QUIZ_CHANGED, subject=current,
             changes=changed,
         )  # fmt: skip
+        quiz_tile_sync(actor=actor, quiz=current)
     return changed
 
 
@@ -450,10 +456,12 @@ def question_move(*, actor: User, question: Question, step: int) -> None:
 
 
 @transaction.atomic
-def quiz_publish(*, actor: User, quiz: Quiz) -> Quiz:
-    """Publish a quiz: everyone in its union may take it from now on.
+def quiz_publish(*, actor: User | None, quiz: Quiz) -> Quiz:
+    """Publish a quiz: everyone in its union may take it, and find it in the catalogue, from now
+    on (actor None: the demo builder).
 
-    Effects: writes Quiz.status; audit `assessment.quiz.published`.
+    Effects: writes Quiz.status; audit `assessment.quiz.published`; its catalogue tile is made
+    or published and brought up to date (`quiz_tile_sync`).
     Raises: QuizNotReadyError (no questions); QuestionInvalidError naming the first question
     that cannot be answered correctly.
     """
@@ -482,21 +490,105 @@ def quiz_publish(*, actor: User, quiz: Quiz) -> Quiz:
         current.status = QuizStatus.PUBLISHED
         current.save(update_fields=["status", "updated_at"])
         audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_PUBLISHED, subject=current)
+    quiz_tile_sync(actor=actor, quiz=current)
     return current
 
 
 @transaction.atomic
-def quiz_unpublish(*, actor: User, quiz: Quiz) -> Quiz:
+def quiz_unpublish(*, actor: User | None, quiz: Quiz) -> Quiz:
     """Take a quiz back to draft: nobody can start it; attempts already made are kept.
 
-    Effects: writes Quiz.status; audit `assessment.quiz.unpublished`.
+    Effects: writes Quiz.status; audit `assessment.quiz.unpublished`; its catalogue tile goes
+    back to draft (`quiz_tile_sync`).
     """
     current = Quiz.objects.select_for_update().get(pk=quiz.pk)
     if current.status != QuizStatus.DRAFT:
         current.status = QuizStatus.DRAFT
         current.save(update_fields=["status", "updated_at"])
         audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_UNPUBLISHED, subject=current)
+    quiz_tile_sync(actor=actor, quiz=current)
     return current
+
+
+def quiz_saved(*, actor: User | None, quiz: Quiz, created: bool) -> None:
+    """After Django admin saved a quiz (its repairs): audit the change, and keep its catalogue
+    tile in step.
+
+    Effects: audit `assessment.quiz.created` or `.changed`; `quiz_tile_sync`.
+    """
+    action = AssessmentAuditAction.QUIZ_CREATED if created else AssessmentAuditAction.QUIZ_CHANGED
+    audit_record(actor=actor, action=action, subject=quiz)
+    quiz_tile_sync(actor=actor, quiz=quiz)
+
+
+@transaction.atomic
+def quiz_delete(*, actor: User | None, quiz: Quiz) -> None:
+    """Delete a quiz nobody has attempted (Django admin), and take its tile out of the
+    catalogue.
+
+    Effects: deletes Quiz with its questions and choices; audit `assessment.quiz.deleted`;
+    `learning.services.resource_tile_remove`.
+    Raises: ProtectedError when it has attempts (admin refuses before asking).
+    """
+    audit_record(actor=actor, action=AssessmentAuditAction.QUIZ_DELETED, subject=quiz)
+    resource_tile_remove(actor=actor, source=quiz_tile_source(quiz))
+    quiz.delete()
+
+
+# --- Catalogue tiles (decision 0250) -----------------------------------------------------------
+# Every quiz and brief published at least once has a tile in the learning catalogue; the
+# services above call these in their own transaction, so a draft is never shown there.
+
+
+def quiz_tile_source(quiz: Quiz) -> str:
+    """The identity the catalogue knows a quiz's tile by (`learning.Resource.source`)."""
+    return f"assessment.quiz:{quiz.pk}"
+
+
+def project_tile_source(brief: ProjectBrief) -> str:
+    """The identity the catalogue knows a brief's tile by (`learning.Resource.source`)."""
+    return f"assessment.projectbrief:{brief.pk}"
+
+
+def quiz_tile_minutes(question_count: int) -> int:
+    """How long the catalogue says a quiz takes (decision 0250)."""
+    return max(QUIZ_TILE_MINUTES_AT_LEAST, QUIZ_TILE_MINUTES_PER_QUESTION * question_count)
+
+
+def quiz_tile_sync(*, actor: User | None, quiz: Quiz) -> None:
+    """Bring the quiz's catalogue tile in step with it (made on its first publication).
+
+    Effects: `learning.services.resource_tile_sync` (writes learning.Resource, audited there).
+    """
+    resource_tile_sync(
+        actor=actor,
+        source=quiz_tile_source(quiz),
+        kind=ResourceKind.QUIZ,
+        owner_unit=quiz.owner_unit,
+        title=quiz.title,
+        summary=quiz.introduction,
+        url=reverse("assessment:quiz-detail", args=[quiz.slug]),
+        published=quiz.status == QuizStatus.PUBLISHED,
+        duration_minutes=quiz_tile_minutes(Question.objects.filter(quiz=quiz).count()),
+    )
+
+
+def project_tile_sync(*, actor: User | None, brief: ProjectBrief) -> None:
+    """Bring the brief's catalogue tile in step with it (made on its first publication).
+
+    Effects: `learning.services.resource_tile_sync` (writes learning.Resource, audited there).
+    """
+    resource_tile_sync(
+        actor=actor,
+        source=project_tile_source(brief),
+        kind=ResourceKind.PROJECT,
+        owner_unit=brief.owner_unit,
+        title=brief.title,
+        summary=brief.summary,
+        url=reverse("assessment:project-detail", args=[brief.slug]),
+        published=brief.status == ProjectStatus.PUBLISHED,
+        duration_minutes=PROJECT_TILE_MINUTES,
+    )
 
 
 # --- Assessed projects -------------------------------------------------------------------------
@@ -527,7 +619,8 @@ def project_brief_create(
     levels). Staff author briefs in Django admin for now; this is for the demo and tests.
 
     Effects: writes ProjectBrief (brief sanitised) and its Criterion rows; audit
-    `assessment.projectbrief.created`.
+    `assessment.projectbrief.created`; a published one gets its catalogue tile
+    (`project_tile_sync`).
     Raises: ValueError for a rubric without criteria or a pass mark above 100.
     """
     if not criteria or not 0 <= pass_mark <= 100:
@@ -556,14 +649,17 @@ def project_brief_create(
         ]
     )
     audit_record(actor=actor, action=ProjectAuditAction.BRIEF_CREATED, subject=project)
+    project_tile_sync(actor=actor, brief=project)
     return project
 
 
+@transaction.atomic
 def project_brief_saved(*, actor: User | None, brief: ProjectBrief, created: bool) -> None:
-    """After Django admin saved a brief: sanitise its text and audit the change.
+    """After Django admin saved a brief: sanitise its text, audit the change and keep its
+    catalogue tile in step (published, unpublished, retitled).
 
     Effects: writes ProjectBrief.brief (sanitised); audit `assessment.projectbrief.created`
-    or `.changed`.
+    or `.changed`; `project_tile_sync`.
     """
     clean = body_sanitise(brief.brief)
     if clean != brief.brief:
@@ -571,6 +667,21 @@ def project_brief_saved(*, actor: User | None, brief: ProjectBrief, created: boo
         brief.save(update_fields=["brief", "updated_at"])
     action = ProjectAuditAction.BRIEF_CREATED if created else ProjectAuditAction.BRIEF_CHANGED
     audit_record(actor=actor, action=action, subject=brief)
+    project_tile_sync(actor=actor, brief=brief)
+
+
+@transaction.atomic
+def project_brief_delete(*, actor: User | None, brief: ProjectBrief) -> None:
+    """Delete a brief nobody has submitted work to (Django admin), and take its tile out of
+    the catalogue.
+
+    Effects: deletes ProjectBrief with its criteria; audit `assessment.projectbrief.deleted`;
+    `learning.services.resource_tile_remove`.
+    Raises: ProtectedError when it has submissions (admin refuses before asking).
+    """
+    audit_record(actor=actor, action=ProjectAuditAction.BRIEF_DELETED, subject=brief)
+    resource_tile_remove(actor=actor, source=project_tile_source(brief))
+    brief.delete()
 
 
 def _learner_unit(user: User) -> OrgUnit | None:

@@ -100,6 +100,7 @@ class QuizDetailView(ScopedPermissionRequired, View):
             "open_attempt": attempt_open(user=request.user, quiz=quiz),
             "attempts": attempts_of(user=request.user, quiz=quiz)[:5],
             "totals": totals,
+            "can_author": request.user.has_perm("assessment.change_quiz", quiz),
         }
         return render(request, "assessment/quiz_detail.html", context)
 
@@ -389,6 +390,8 @@ class ProjectDetailView(_ProjectView):
             "max_points": project_max_points(brief=brief),
             "submissions": submissions_of(user=request.user, brief=brief),
             "may_submit": submission_may_submit(user=request.user, brief=brief),
+            # Briefs are written in Django admin for now (decision 0210).
+            "can_change": request.user.is_staff,
         }
         return render(request, "assessment/project_detail.html", context)
 

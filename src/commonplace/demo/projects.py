@@ -16,13 +16,19 @@ from commonplace.assessment.enums import MarkingOutcome
 from commonplace.assessment.selectors import project_criteria
 from commonplace.assessment.services import (
     project_brief_create,
+    project_tile_source,
     submission_mark,
     submission_submit,
 )
 from commonplace.people.selectors import people_visible_to
 
+from .tiles import tile_topics_set
+
 if TYPE_CHECKING:
     from .services import DemoContext
+
+# The topics the brief's catalogue tile is filed under (decision 0250).
+BRIEF_TOPICS = ["union-learning-reps", "organising"]
 
 BRIEF = {
     "title": "Map your workplace: a learning-needs snapshot",
@@ -150,6 +156,7 @@ def step_projects(ctx: DemoContext) -> None:
     union = ctx.require_union()
     spec = dict(BRIEF)
     brief = project_brief_create(actor=None, owner_unit=union, publish=True, **spec)  # type: ignore[arg-type]
+    tile_topics_set(source=project_tile_source(brief), slugs=BRIEF_TOPICS)
     assessor = ctx.accounts.get("assessor")
     if assessor is None or not ctx.regions:
         ctx.report("projects: one brief, no submissions (no assessor)")

@@ -8,6 +8,8 @@ Each question is (kind, text, explanation, answer): for single and multiple choi
 RIGHTS_AT_WORK = {
     "title": "Your rights at work: the basics",
     "slug": "rights-at-work-basics",
+    # The topics its catalogue tile is filed under (decision 0250).
+    "topics": ["organising", "union-learning-reps"],
     "introduction": (
         "Eight questions on the rights that union reps and members have at work: time off for "
         "union duties, being accompanied, union learning reps and health and safety reps. It "
@@ -121,6 +123,7 @@ RIGHTS_AT_WORK = {
 STAYING_SAFE_ONLINE = {
     "title": "Digital skills check: staying safe online",
     "slug": "staying-safe-online",
+    "topics": ["digital-skills"],
     "introduction": (
         "Eight questions on spotting scams, choosing passwords and two-factor authentication. "
         "Use it to check your own skills, or with a union learning rep before a course."

@@ -22,7 +22,12 @@ from commonplace.accounts.models import User
 from commonplace.assessment.enums import QuestionKind, QuizStatus
 from commonplace.assessment.models import Choice, Question, Quiz
 from commonplace.assessment.selectors import quiz_questions
-from commonplace.assessment.services import attempt_start, attempt_submit
+from commonplace.assessment.services import (
+    attempt_start,
+    attempt_submit,
+    quiz_publish,
+    quiz_tile_source,
+)
 from commonplace.learning.services import resource_create, resource_publish, topic_create
 from commonplace.lrs.enums import Scope
 from commonplace.lrs.services import lrs_client_create
@@ -42,6 +47,7 @@ from .proposals import step_proposals
 from .quizzes import DEMO_QUIZZES
 from .services_reps import step_reps_role
 from .skills import step_skills
+from .tiles import tile_topics_set
 
 SEED = 20261123
 TODAY = date(2026, 11, 1)  # a fixed "today" keeps the demo identical on every machine
@@ -353,7 +359,7 @@ def _quiz_create(union: OrgUnit, spec: dict) -> Quiz:  # type: ignore[type-arg]
         introduction=spec["introduction"],
         owner_unit=union,
         pass_mark=spec["pass_mark"],
-        status=QuizStatus.PUBLISHED,
+        status=QuizStatus.DRAFT,
     )
     choices = []
     for order, (kind, text, explanation, answer) in enumerate(spec["questions"], start=1):
@@ -385,6 +391,9 @@ def _quiz_create(union: OrgUnit, spec: dict) -> Quiz:  # type: ignore[type-arg]
                 for i, (p, t) in enumerate(items)
             ]
     Choice.objects.bulk_create(choices)
+    # Published through the service, so the quiz gets its catalogue tile (decision 0250).
+    quiz = quiz_publish(actor=None, quiz=quiz)
+    tile_topics_set(source=quiz_tile_source(quiz), slugs=spec.get("topics", []))
     return quiz
 
 
@@ -410,7 +419,8 @@ def quiz_right_responses(quiz: Quiz) -> dict[int, object]:
 
 
 def step_quizzes(ctx: DemoContext) -> None:
-    """Two published quizzes for every member; the demo learner has passed the first one
+    """Two published quizzes for every member, each with its catalogue tile filed under the
+    demo's topics (so after `step_learning`); the demo learner has passed the first one
     (recorded through the service, so its xAPI statements are there too)."""
     quizzes = [_quiz_create(ctx.require_union(), spec) for spec in DEMO_QUIZZES]
     learner = ctx.accounts.get("learner")
@@ -459,8 +469,8 @@ DEMO_STEPS: list[Callable[[DemoContext], None]] = [
     step_accounts,
     step_reps,
     step_lrs_client,
-    step_quizzes,
     step_learning,
+    step_quizzes,
     step_proposals,
     step_learning_space,
     step_projects,

@@ -17,6 +17,19 @@ class ResourceKind(models.TextChoices):
     VIDEO = "video", _("Video")
     FILE = "file", _("File")
     LINK = "link", _("Link")
+    # Tiles (decision 0250): made and kept in step by the assessment app's services.
+    QUIZ = "quiz", _("Quiz")
+    PROJECT = "project", _("Project brief")
+
+
+# Kinds whose resources are tiles of another app's object (a quiz, a project brief): nobody
+# adds them through the catalogue's forms, and their owner's fields are not changed here.
+TILE_KINDS = frozenset({ResourceKind.QUIZ, ResourceKind.PROJECT})
+AUTHORED_KIND_CHOICES = [
+    (value, label) for value, label in ResourceKind.choices if value not in TILE_KINDS
+]
+# What staff may still change on a tile: its catalogue metadata (topics are set beside them).
+TILE_EDITABLE_FIELDS = frozenset({"duration_minutes", "level", "audiences", "language"})
 
 
 class Level(models.TextChoices):
@@ -63,6 +76,7 @@ class LearningAuditAction(models.TextChoices):
     RESOURCE_CHANGED = "learning.resource.changed", _("Learning resource changed")
     RESOURCE_PUBLISHED = "learning.resource.published", _("Learning resource published")
     RESOURCE_UNPUBLISHED = "learning.resource.unpublished", _("Learning resource unpublished")
+    RESOURCE_DELETED = "learning.resource.deleted", _("Learning resource deleted")
     # Community contributions with review.
     PROPOSAL_SUBMITTED = "learning.proposal.submitted", _("Resource proposed")
     PROPOSAL_CHANGED = "learning.proposal.changed", _("Proposal changed")

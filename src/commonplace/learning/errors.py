@@ -36,3 +36,18 @@ class ProposalOwnReviewError(DomainError):
 class ReviewCommentsRequiredError(DomainError):
     code = "learning.review_comments_required"
     default_message = _("Say what needs to change before you return the proposal.")
+
+
+class ResourceKindNotAllowedError(DomainError):
+    code = "learning.resource_kind_not_allowed"
+    default_message = _(
+        "Quizzes and project briefs join the catalogue when they are published: make the quiz "
+        "or the brief instead."
+    )
+
+
+class ResourceTileOwnedError(DomainError):
+    code = "learning.resource_tile_owned"
+    default_message = _(
+        "This tile follows its quiz or project brief: change its title, summary or status there."
+    )

@@ -1,11 +1,20 @@
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.forms import GovukForm, GovukModelForm
 
-from .enums import Audience, DurationBand, Language, Level, ResourceKind
+from .enums import (
+    AUTHORED_KIND_CHOICES,
+    TILE_EDITABLE_FIELDS,
+    Audience,
+    DurationBand,
+    Language,
+    Level,
+    ResourceKind,
+)
 from .models import Proposal, Resource
 from .selectors import topics_all
 from .validation import content_problems, video_embed_hosts
@@ -70,6 +79,11 @@ class ResourceContentForm(GovukModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    # Quizzes and project briefs join the catalogue from their own pages (decision 0250): their
+    # kinds are not offered, and a posted one is refused as an invalid choice. Declared here,
+    # not narrowed in __init__, because the GOV.UK mixin cleans a bound form while building it.
+    kind = forms.ChoiceField(label=_("Kind"), choices=[*BLANK_CHOICE_DASH, *AUTHORED_KIND_CHOICES])
 
     url = forms.URLField(
         label=_("Web address"),
@@ -149,6 +163,32 @@ class ResourceForm(ResourceContentForm):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner_unit"].queryset = units
+
+
+class TileForm(GovukModelForm):
+    """The catalogue metadata of a quiz's or project brief's tile, the part staff change here
+    (decision 0250); its title, summary, address and status follow the quiz or brief."""
+
+    audiences = forms.MultipleChoiceField(
+        label=_("Who it is for"),
+        choices=Audience.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Resource
+        fields = ["duration_minutes", "level", "topics", "audiences", "language"]
+        widgets = {"topics": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = topics_all()
+        self.fields["topics"].label_from_instance = lambda topic: topic.label
+
+    def metadata_fields(self) -> dict[str, Any]:
+        """The catalogue metadata to write (topics are passed apart)."""
+        return {name: self.cleaned_data[name] for name in TILE_EDITABLE_FIELDS}
 
 
 class ProposalForm(ResourceContentForm):

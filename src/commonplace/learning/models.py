@@ -122,6 +122,11 @@ class Resource(ResourceContent):
         related_name="learning_resources",
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # A tile's owner (decision 0250): "<app>.<model>:<pk>" of the quiz or project brief the
+    # tile stands for, e.g. "assessment.quiz:12"; empty for a resource written in the catalogue.
+    source = models.CharField(
+        _("made from"), max_length=100, blank=True, default="", editable=False
+    )
 
     class Meta:
         ordering = ["-published_at", "title"]
@@ -129,10 +134,23 @@ class Resource(ResourceContent):
         indexes = [
             models.Index(fields=["status", "owner_unit"], name="learning_status_unit"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source"],
+                condition=~models.Q(source=""),
+                name="learning_resource_one_tile_per_source",
+            )
+        ]
 
     @property
     def is_published(self) -> bool:
         return self.status == ResourceStatus.PUBLISHED
+
+    @property
+    def is_tile(self) -> bool:
+        """Whether a quiz or project brief owns it: its title, summary, address and status
+        follow that object, and only its catalogue metadata is changed here."""
+        return bool(self.source)
 
 
 class Proposal(ResourceContent):

@@ -92,6 +92,14 @@ def resource_get_visible(
     )
 
 
+def resource_tile_of(*, source: str) -> Resource | None:
+    """The tile of a quiz or project brief (`source`, e.g. "assessment.quiz:12"), if it has one.
+    Not scoped: for the owner's services and the demo builder, never for a page."""
+    if not source:
+        return None
+    return Resource.objects.filter(source=source).first()
+
+
 def topics_all() -> QuerySet[Topic]:
     return Topic.objects.order_by("name")
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from .enums import (
     MAX_CAPTIONS_BYTES,
     MAX_VIDEO_BYTES,
+    TILE_KINDS,
     VIDEO_EXTENSIONS,
     ResourceKind,
 )
@@ -107,10 +108,13 @@ def content_problems(  # noqa: C901 - one rule per kind, read in one place
     Rules: a page needs a body, a link a web address, a file a document; a video is either an
     uploaded file or an embed from a configured host (not both). An embedded video needs a
     transcript (its captions live on the host, out of our reach); an uploaded one needs
-    captions or a transcript. Captions go only with an uploaded video.
+    captions or a transcript. Captions go only with an uploaded video. A tile (a quiz or a
+    project brief, decision 0250) needs the internal path of its owner's page.
     """
     problems: dict[str, str] = {}
-    if kind == ResourceKind.PAGE and not body:
+    if kind in TILE_KINDS and not (url.startswith("/") and not url.startswith("//")):
+        problems["url"] = _("A quiz or project brief tile opens a page of this site.")
+    elif kind == ResourceKind.PAGE and not body:
         problems["body"] = _("Write the page.")
     elif kind == ResourceKind.LINK and not url:
         problems["url"] = _("Give the web address the link opens.")

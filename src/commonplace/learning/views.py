@@ -17,7 +17,7 @@ from commonplace.core.pagination import CappedPaginator
 
 from .enums import ResourceKind
 from .errors import ReviewCommentsRequiredError
-from .forms import CatalogueSearchForm, ProposalForm, ResourceForm, ReviewForm
+from .forms import CatalogueSearchForm, ProposalForm, ResourceForm, ReviewForm, TileForm
 from .selectors import (
     proposal_get_visible,
     proposals_of,
@@ -91,7 +91,8 @@ class ResourceDetailView(_ResourceView):
             "resource": resource,
             "contributor": resource_contributor(resource=resource),
             "can_change": request.user.has_perm("learning.change_resource", resource),
-            "can_publish": request.user.has_perm("learning.publish_resource", resource),
+            "can_publish": not resource.is_tile
+            and request.user.has_perm("learning.publish_resource", resource),
         }
         return render(request, "learning/resource_detail.html", context)
 
@@ -145,6 +146,9 @@ class ResourceCreateView(ScopedPermissionRequired, View):
 
 
 class ResourceEditView(_ResourceView):
+    """Staff change a resource; a quiz's or brief's tile only in its catalogue metadata
+    (`TileForm`, decision 0250), the rest following the quiz or brief."""
+
     permission_required = "learning.change_resource"
     action = "change"
 
@@ -155,7 +159,10 @@ class ResourceEditView(_ResourceView):
         resource: Any = self.permission_object
         form = self._form(data=request.POST, files=request.FILES, instance=resource)
         if form.is_valid():
-            fields = {**form.content_fields(), "owner_unit": form.cleaned_data["owner_unit"]}
+            if isinstance(form, TileForm):
+                fields = form.metadata_fields()
+            else:
+                fields = {**form.content_fields(), "owner_unit": form.cleaned_data["owner_unit"]}
             try:
                 resource_update(
                     actor=request.user,
@@ -170,10 +177,13 @@ class ResourceEditView(_ResourceView):
                 return HttpResponseRedirect(resource_path(resource))
         return self._render(request, form)
 
-    def _form(self, **kwargs: Any) -> ResourceForm:
+    def _form(self, **kwargs: Any) -> ResourceForm | TileForm:
+        resource: Any = self.permission_object
+        if resource.is_tile:
+            return TileForm(**kwargs)
         return ResourceForm(units=units_for_authoring(user=self.request.user), **kwargs)
 
-    def _render(self, request: HttpRequest, form: ResourceForm) -> HttpResponse:
+    def _render(self, request: HttpRequest, form: ResourceForm | TileForm) -> HttpResponse:
         context = {"form": form, "resource": self.permission_object}
         return render(request, "learning/resource_form.html", context)
 
