@@ -156,10 +156,11 @@ def _appointments(ctx: DemoContext) -> list[RepAppointment]:
 
 
 def _training_through_pathway(ctx: DemoContext, appointments: list[RepAppointment]) -> None:
-    """The ULR training pathway in the appointments: in the co-ordinator's branch the ULR whose
-    six months are running out is part-way through it (the condition still open); in the next
-    branch one ULR completes it now, which records the training and meets the condition
-    (through `pathways.services.pathway_completed`, as for anyone)."""
+    """One more ULR, in a branch after the co-ordinator's, completes the ULR training pathway
+    now: it goes into their training record and meets the condition of their appointment
+    (through `pathways.services.pathway_completed`, as for anyone). In the co-ordinator's
+    branch the ULRs with training still open stay where `step_pathways` left them (one
+    part-way, one enrolled and not started)."""
     from .pathways import progress_further  # the demo builder's own helper
 
     staff = ctx.accounts.get("staff")
@@ -172,16 +173,6 @@ def _training_through_pathway(ctx: DemoContext, appointments: list[RepAppointmen
     trained_through = set(
         TrainingRecord.objects.filter(pathway=pathway).values_list("person_id", flat=True)
     )
-    lapsing = next(
-        (
-            a
-            for a in appointments
-            if a.unit_id == first_branch and a.notice_given_on and not a.trained_on
-        ),
-        None,
-    )
-    if lapsing is not None and lapsing.person.account is not None:
-        progress_further(lapsing.person.account, pathway, "part-way")
     elsewhere = next(
         (
             a
