@@ -1,6 +1,7 @@
 """The ULR's advice-and-guidance journey on a phone: add a learner with their consent, log a
-conversation, agree a plan with a linked resource, refer to a resource, see the follow-ups due;
-then the learner reads what was recorded and signs the plan. `browse` runs axe on every page."""
+conversation, agree a plan with a linked resource and a linked pathway (seeing the learner's
+progress on it), refer to a resource, see the follow-ups due; then the learner reads what was
+recorded and signs the plan. `browse` runs axe on every page."""
 
 import datetime
 
@@ -17,6 +18,12 @@ from tests.factories.organisation import (
     RegionFactory,
     UnionFactory,
     WorkplaceFactory,
+)
+from tests.factories.pathways import (
+    EnrolmentFactory,
+    PathwayFactory,
+    StepFactory,
+    StepProgressFactory,
 )
 from tests.factories.people import PersonFactory
 
@@ -37,6 +44,9 @@ def test_ulr_runs_a_whole_journey_and_the_learner_signs_the_plan(browse, sign_in
     account = UserFactory(email="sam@a.test")
     RoleGrant.objects.create(user=account, role=Role.LEARNER, unit=workplace)
     PersonFactory(home_unit=workplace, account=account, given_name="Sam", family_name="Pritchard")
+    pathway = PathwayFactory(owner_unit=branch.union, title="Digital skills for work")
+    first, _second = StepFactory(pathway=pathway), StepFactory(pathway=pathway)
+    StepProgressFactory(enrolment=EnrolmentFactory(user=account, pathway=pathway), step=first)
     sign_in(ulr)
 
     page = browse.open("/caseload/")
@@ -65,7 +75,11 @@ def test_ulr_runs_a_whole_journey_and_the_learner_signs_the_plan(browse, sign_in
     browse.follow("Agree a plan")
     page.get_by_label("What the learner wants to achieve").fill("Level 2 maths this year.")
     page.get_by_label("Fractions and percentages at work").check()
+    page.get_by_label("Digital skills for work").check()
     browse.submit("Save the plan")
+    expect(page.get_by_test_id("plan-pathways")).to_contain_text(
+        "Digital skills for work 1 of 2 required steps done"
+    )
     page.get_by_label("Goal", exact=True).fill("Take the maths initial assessment")
     browse.submit("Add the goal")
     browse.submit("Sign the plan as the union learning rep")
@@ -87,6 +101,7 @@ def test_ulr_runs_a_whole_journey_and_the_learner_signs_the_plan(browse, sign_in
     page = browse.open("/caseload/me/")
     expect(page.get_by_text("Sam will try the fractions page.")).to_be_visible()
     expect(page.get_by_text("Take the maths initial assessment").first).to_be_visible()
+    expect(page.get_by_test_id("plan-pathways")).to_contain_text("1 of 2 required steps done")
     browse.submit("Sign my learning plan")
     expect(page.get_by_text("Signed by the learner and the union learning rep.")).to_be_visible()
     browse.follow("The plan to print")

@@ -335,3 +335,19 @@ def test_pathway_page_query_count_does_not_grow_with_steps(client, learner, unio
         response = client.get(f"/pathways/{big.slug}/")
     assert response.status_code == 200
     assert len(many) == len(few)
+
+
+def test_staff_mark_a_pathway_as_ulr_training_in_the_authoring_form(client, staff, union):
+    pathway = build_pathway(union, title="Becoming a union learning rep")
+    client.force_login(staff)
+
+    form = client.get(f"/pathways/{pathway.slug}/edit/")
+    assert "Completing it meets the statutory ULR training condition" in form.text
+    response = client.post(
+        f"/pathways/{pathway.slug}/edit/",
+        _pathway_data(union, title=pathway.title, meets_ulr_training="on"),
+    )
+
+    assert response.status_code == 302
+    pathway.refresh_from_db()
+    assert pathway.meets_ulr_training

@@ -52,3 +52,8 @@ class PlanEmptyError(DomainError):
 class ReferralTargetMissingError(DomainError):
     code = "caseload.referral_target_missing"
     default_message = _("Choose the learning resource to refer to.")
+
+
+class PathwayNotOpenToLearnerError(DomainError):
+    code = "caseload.pathway_not_open_to_learner"
+    default_message = _("Choose only pathways the learner can see and enrol on.")

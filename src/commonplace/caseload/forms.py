@@ -209,7 +209,10 @@ class PlanForm(GovukForm):
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One a line, with dates if you know them."),
+        help_text=_(
+            "Courses and events outside the platform: one a line, with the date and place if "
+            "you know them."
+        ),
     )
     resources: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
         label=_("Learning resources from the catalogue"),
@@ -217,9 +220,20 @@ class PlanForm(GovukForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    pathways: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+        label=_("Learning pathways"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Pathways the learner can enrol on. Their progress shows on the plan."),
+        error_messages={
+            "invalid_choice": _("Choose only pathways the learner can see and enrol on.")
+        },
+    )
 
-    def __init__(self, *args: Any, resources: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, resources: Any, pathways: Any, **kwargs: Any) -> None:
         _set_before_init(self, "resources", queryset=resources)
+        _set_before_init(self, "pathways", queryset=pathways)
         super().__init__(*args, **kwargs)
 
 

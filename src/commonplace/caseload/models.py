@@ -1,5 +1,6 @@
 """The ULR's caseload: who they support, what the learner agreed to share, conversations,
-learning plans (goals, actions, linked resources) and referrals.
+learning plans (goals, actions, linked resources and pathways, courses and events) and
+referrals.
 
 Everything here is personal data about a learner: rows are scoped by the learner's unit path
 (`access.policy`), narrowed by the learner's consent (`selectors`), and every read of a
@@ -146,6 +147,11 @@ class LearningPlan(TimeStampedModel):
     courses = models.TextField(_("courses and events"), blank=True)
     resources = models.ManyToManyField(
         "learning.Resource", blank=True, related_name="+", verbose_name=_("learning resources")
+    )
+    # Pathways open to the learner (`selectors.pathways_for_plan`); progress on them is read
+    # from the pathways app, shown only as far as the learner's consent shares progress.
+    pathways = models.ManyToManyField(
+        "pathways.Pathway", blank=True, related_name="+", verbose_name=_("learning pathways")
     )
     learner_signed_at = models.DateTimeField(_("signed by the learner"), null=True, blank=True)
     ulr_signed_at = models.DateTimeField(_("signed by the ULR"), null=True, blank=True)

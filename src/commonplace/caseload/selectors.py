@@ -31,7 +31,13 @@ from commonplace.learning.selectors import resources_visible_to
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.pathways.enums import PathwayStatus
-from commonplace.pathways.selectors import pathway_links, pathways_visible_to
+from commonplace.pathways.selectors import (
+    PathwayStanding,
+    pathway_links,
+    pathway_standings,
+    pathways_open_to_learner,
+    pathways_visible_to,
+)
 from commonplace.people.selectors import people_search
 
 from .enums import ConsentAudience, ConsentSection, ReferralKind
@@ -43,6 +49,7 @@ if TYPE_CHECKING:
 
     from commonplace.accounts.models import User
     from commonplace.learning.models import Resource
+    from commonplace.pathways.models import Pathway
     from commonplace.people.models import Person
 
 ENTRY = "caseload.caseloadentry"
@@ -188,7 +195,7 @@ def plan_of_entry(
         plans_visible_to(user=user, action=action)
         .filter(entry=entry)
         .select_related("ulr_signed_by")
-        .prefetch_related("goals", "actions", "resources")
+        .prefetch_related("goals", "actions", "resources", "pathways")
         .first()
     )
 
@@ -196,8 +203,14 @@ def plan_of_entry(
 def plan_get_visible(*, user: User | AnonymousUser, pk: int, action: str = "view") -> LearningPlan:
     return get_object_or_404(
         plans_visible_to(user=user, action=action)
-        .select_related("entry__learner", "entry__lead_ulr", "ulr_signed_by")
-        .prefetch_related("goals", "actions", "resources"),
+        .select_related(
+            "entry__learner__account",
+            "entry__learner__home_unit",
+            "entry__lead_ulr",
+            "entry__consent",
+            "ulr_signed_by",
+        )
+        .prefetch_related("goals", "actions", "resources", "pathways"),
         pk=pk,
     )
 
@@ -333,6 +346,34 @@ def ulrs_for_entry(*, entry: CaseloadEntry) -> QuerySet[Model]:
 
 def resources_for_plan(*, user: User | AnonymousUser) -> QuerySet[Resource]:
     return resources_visible_to(user=user).order_by("title", "pk")
+
+
+def pathways_for_plan(
+    *, user: User | AnonymousUser | None, entry: CaseloadEntry
+) -> QuerySet[Pathway]:
+    """Published pathways a plan may link: open to the learner (through their account, or
+    their union when they have none) and, unless `user` is None (the demo builder), visible to
+    `user` too; by title."""
+    learner = entry.learner
+    pathways = pathways_open_to_learner(account=learner.account, unit_path=learner.home_unit.path)
+    if user is not None:
+        pathways = pathways.filter(pk__in=pathways_for_referral(user=user).values("pk"))
+    return pathways.order_by("title", "pk")
+
+
+def plan_pathways_with_progress(
+    *, plan: LearningPlan, entry: CaseloadEntry, with_progress: bool
+) -> list[tuple[Pathway, PathwayStanding | None]]:
+    """The plan's linked pathways by title, each with the learner's standing on it when
+    `with_progress` (the caller checked the consent shares progress, or the reader is the
+    learner) and the learner has an account; else None. Two queries beyond the plan's
+    prefetched pathways, whatever their number."""
+    pathways = sorted(plan.pathways.all(), key=lambda p: (p.title, p.pk))
+    account_id = entry.learner.account_id
+    standings: dict[tuple[int, int], PathwayStanding] = {}
+    if with_progress and account_id is not None and pathways:
+        standings = pathway_standings(user_ids=[account_id], pathway_ids=[p.pk for p in pathways])
+    return [(pathway, standings.get((account_id or 0, pathway.pk))) for pathway in pathways]
 
 
 @dataclass

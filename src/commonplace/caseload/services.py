@@ -46,17 +46,19 @@ from .errors import (
     NotAUlrError,
     NotYourPlanError,
     PartnerNameMissingError,
+    PathwayNotOpenToLearnerError,
     PlanEmptyError,
     ReferralTargetMissingError,
 )
 from .models import CaseloadEntry, Consent, Conversation, Goal, LearningPlan, PlanAction, Referral
-from .selectors import entry_of_person, followups_due
+from .selectors import entry_of_person, followups_due, pathways_for_plan
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from commonplace.accounts.models import User
     from commonplace.learning.models import Resource
+    from commonplace.pathways.models import Pathway
     from commonplace.people.models import Person
 
 
@@ -300,6 +302,14 @@ def _plan_changed(
     )
 
 
+def _check_pathways_open(
+    *, actor: User | AnonymousUser | None, entry: CaseloadEntry, pathways: list[Pathway]
+) -> None:
+    allowed = set(pathways_for_plan(user=actor, entry=entry).values_list("pk", flat=True))
+    if any(pathway.pk not in allowed for pathway in pathways):
+        raise PathwayNotOpenToLearnerError()
+
+
 @transaction.atomic
 def plan_save(
     *,
@@ -308,20 +318,27 @@ def plan_save(
     summary: str,
     courses: str = "",
     resources: list[Resource] | None = None,
+    pathways: list[Pathway] | None = None,
 ) -> LearningPlan:
-    """Create the learner's plan, or change what it says and which resources it links.
+    """Create the learner's plan, or change what it says and which resources and pathways it
+    links. Courses and events outside the platform are named in `courses` (free text) until
+    the events app exists.
 
-    Effects: writes LearningPlan (and its resources); a change clears both sign-offs; audit
-    `caseload.plan.created` or `caseload.plan.changed` (field names only).
-    Raises: ConsentMissingError.
+    Effects: writes LearningPlan (and its resources and pathways); a change clears both
+    sign-offs; audit `caseload.plan.created` or `caseload.plan.changed` (field names only).
+    Raises: ConsentMissingError; PathwayNotOpenToLearnerError (a pathway the learner, or the
+    actor, cannot see, or not published).
     """
     _check_shares(entry, ConsentSection.PLAN, actor)
+    if pathways:
+        _check_pathways_open(actor=actor, entry=entry, pathways=pathways)
     plan = LearningPlan.objects.select_for_update().filter(entry=entry).first()
     if plan is None:
         plan = LearningPlan.objects.create(
             entry=entry, summary=summary.strip(), courses=courses.strip()
         )
         plan.resources.set(resources or [])
+        plan.pathways.set(pathways or [])
         audit_record(actor=actor, action=CaseloadAuditAction.PLAN_CREATED, subject=plan)
         return plan
     changes = [
@@ -333,6 +350,9 @@ def plan_save(
     if resources is not None and set(resources) != set(plan.resources.all()):
         plan.resources.set(resources)
         changes.append("resources")
+    if pathways is not None and set(pathways) != set(plan.pathways.all()):
+        plan.pathways.set(pathways)
+        changes.append("pathways")
     if changes:
         plan.save(update_fields=["summary", "courses", "updated_at"])
         _plan_changed(actor=actor, plan=plan, changes=changes)

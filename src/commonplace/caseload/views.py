@@ -45,9 +45,11 @@ from .selectors import (
     entry_of_learner,
     followups_for,
     learners_to_add,
+    pathways_for_plan,
     pathways_for_referral,
     plan_get_visible,
     plan_of_entry,
+    plan_pathways_with_progress,
     progress_of,
     referral_get_visible,
     referrals_with_links,
@@ -236,10 +238,13 @@ def _story(request: HttpRequest, entry: Any) -> dict[str, Any]:
     open_follow_ups = [
         c.follow_up_on for c in conversations if c.follow_up_on and not c.follow_up_done_on
     ]
-    linked = []
+    linked, linked_pathways = [], []
     if plan is not None:
         opened = progress.resources if progress is not None else {}
         linked = [(resource, opened.get(resource.pk)) for resource in plan.resources.all()]
+        linked_pathways = plan_pathways_with_progress(
+            plan=plan, entry=entry, with_progress=ConsentSection.PROGRESS in sections
+        )
     return {
         "entry": entry,
         "learner": entry.learner,
@@ -247,6 +252,7 @@ def _story(request: HttpRequest, entry: Any) -> dict[str, Any]:
         "conversations": conversations,
         "next_follow_up": min(open_follow_ups, default=None),
         "linked_resources": linked,
+        "linked_pathways": linked_pathways,
         "plan": plan,
         "referrals": referrals_with_links(user=user, entry=entry),
         "progress": progress,
@@ -429,6 +435,7 @@ class PlanEditView(_EntryView):
                 "summary": plan.summary,
                 "courses": plan.courses,
                 "resources": list(plan.resources.all()),
+                "pathways": list(plan.pathways.all()),
             }
         return self._render(request, plan, plan_form=self._plan_form(initial=initial))
 
@@ -454,8 +461,20 @@ class PlanEditView(_EntryView):
     def _post_plan(self, request: HttpRequest, plan: Any) -> HttpResponse:
         form = self._plan_form(data=request.POST)
         if form.is_valid():
-            plan_save(actor=request.user, entry=self.entry, **form.cleaned_data)
-            return self._saved(request, _("The plan was saved."))
+            data = form.cleaned_data
+            try:
+                plan_save(
+                    actor=request.user,
+                    entry=self.entry,
+                    summary=data["summary"],
+                    courses=data["courses"],
+                    resources=list(data["resources"]),
+                    pathways=list(data["pathways"]),
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                return self._saved(request, _("The plan was saved."))
         return self._render(request, plan, plan_form=form)
 
     def _post_part(self, request: HttpRequest, plan: Any, which: str) -> HttpResponse:
@@ -477,12 +496,23 @@ class PlanEditView(_EntryView):
         return HttpResponseRedirect(reverse("caseload:plan-edit", args=[self.entry.pk]))
 
     def _plan_form(self, **kwargs: Any) -> PlanForm:
-        return PlanForm(resources=resources_for_plan(user=self.request.user), **kwargs)
+        return PlanForm(
+            resources=resources_for_plan(user=self.request.user),
+            pathways=pathways_for_plan(user=self.request.user, entry=self.entry),
+            **kwargs,
+        )
 
     def _render(self, request: HttpRequest, plan: Any, **forms: Any) -> HttpResponse:
+        sections = sections_visible(user=request.user, entry=self.entry)
         context = {
             "entry": self.entry,
             "plan": plan,
+            "linked_pathways": plan_pathways_with_progress(
+                plan=plan, entry=self.entry, with_progress=ConsentSection.PROGRESS in sections
+            )
+            if plan is not None
+            else [],
+            "progress_shared": ConsentSection.PROGRESS in sections,
             "plan_form": forms.get("plan_form") or self._plan_form(),
             "goal_form": forms.get("goal_form") or GoalForm(),
             "action_form": forms.get("action_form") or ActionForm(),
@@ -517,7 +547,15 @@ class PlanPrintView(_PlanView):
         entry = plan.entry
         if entry.learner.account_id != request.user.pk:
             entry_view_record(actor=request.user, entry=entry)
-        return render(request, "caseload/plan_print.html", {"plan": plan, "entry": entry})
+        sections = sections_visible(user=request.user, entry=entry)
+        context = {
+            "plan": plan,
+            "entry": entry,
+            "linked_pathways": plan_pathways_with_progress(
+                plan=plan, entry=entry, with_progress=ConsentSection.PROGRESS in sections
+            ),
+        }
+        return render(request, "caseload/plan_print.html", context)
 
 
 class PlanSignView(_PlanView):

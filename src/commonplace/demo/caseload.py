@@ -19,6 +19,7 @@ from django.utils import timezone
 from commonplace.access.enums import Role
 from commonplace.access.selectors import users_holding
 from commonplace.caseload.enums import ConsentAudience, ConsentMethod, ConsentSection
+from commonplace.caseload.selectors import pathways_for_plan
 from commonplace.caseload.services import (
     ConsentTerms,
     action_add,
@@ -64,6 +65,7 @@ class Learner:
     goals: list[tuple[str, int, bool]] = field(default_factory=list)  # text, days ahead, done
     actions: list[tuple[str, str, int]] = field(default_factory=list)  # text, owner, days ahead
     resources: list[str] = field(default_factory=list)  # titles in the catalogue
+    pathways: list[str] = field(default_factory=list)  # titles of published pathways
     signed: str = ""  # "", "ulr", "both"
     referrals: list[Refer] = field(default_factory=list)
 
@@ -87,6 +89,7 @@ SAM = Learner(
     actions=[("Work through Fractions and percentages at work", "learner", 7),
              ("Ask the ward manager about study leave for the assessment", "ulr", 5)],
     resources=["Fractions and percentages at work", "What a union learning rep does"],
+    pathways=["Becoming a union learning rep"],
     signed="ulr",
     referrals=[("resource", "Fractions and percentages at work", "", "started", 30),
                ("event", "Maths initial assessment, Cardiff and Vale College", "", "accepted", 14)],
@@ -275,6 +278,9 @@ def _story(ulr: User, spec: Learner, learner: Person, today: date, catalogue: di
             entry=entry,
             summary=spec.plan,
             resources=[catalogue[title] for title in spec.resources if title in catalogue],
+            pathways=[
+                p for p in pathways_for_plan(user=ulr, entry=entry) if p.title in spec.pathways
+            ],
         )
         for text, ahead, done in spec.goals:
             goal = goal_add(actor=ulr, plan=plan, text=text, target_on=today + timedelta(ahead))

@@ -1,7 +1,8 @@
 """The demo union's learning pathways: four published pathways with genuine content, and
 learners spread across every stage of them.
 
-"Becoming a union learning rep", "Organising 1" and "Organising 2" (which needs Organising 1)
+"Becoming a union learning rep" (the ULR training pathway: completing it meets the statutory
+training condition), "Organising 1" and "Organising 2" (which needs Organising 1)
 and "Digital skills for work" are built from the demo catalogue and quizzes plus the pages
 below, through the pathways services. Progress is recorded as it would be for real: learners
 enrol, finish resources, attend sessions and pass quizzes, each an xAPI statement that the
@@ -20,7 +21,7 @@ from commonplace.assessment.selectors import projects_visible_to, quizzes_visibl
 from commonplace.assessment.services import attempt_start, attempt_submit
 from commonplace.learning.selectors import resources_visible_to, topic_get_or_none
 from commonplace.learning.services import resource_create, resource_publish
-from commonplace.pathways.selectors import pathway_steps
+from commonplace.pathways.selectors import enrolment_done_step_ids, enrolment_of, pathway_steps
 from commonplace.pathways.services import (
     enrolment_create,
     pathway_create,
@@ -264,6 +265,8 @@ PATHWAYS: list[dict[str, Any]] = [
             "estimated_hours": 6,
             "language": "en",
             "audiences": ["members", "ulrs"],
+            # Completing it is the ULR's statutory training (reps records it; decision 0340).
+            "meets_ulr_training": True,
         },
         "topics": ["union-learning-reps"],
         "steps": [
@@ -477,6 +480,26 @@ def progress_to(user: User, pathway: Any, stage: str) -> None:
     }[stage]
     for step in todo:
         _step_do(user, step)
+
+
+def progress_further(user: User, pathway: Any, stage: str) -> None:
+    """Take `user` on to `stage` of the pathway (of STAGES), enrolling them if they are not
+    yet, and doing only the required steps they have not done."""
+    enrolment = enrolment_of(user=user, pathway=pathway)
+    if enrolment is None:
+        progress_to(user, pathway, stage)
+        return
+    done = enrolment_done_step_ids(enrolment=enrolment)
+    required = [step for step in pathway_steps(pathway=pathway) if step.required]
+    todo = {
+        "enrolled": [],
+        "part-way": required[: max(1, len(required) // 2)],
+        "nearly": required[:-1],
+        "completed": required,
+    }[stage]
+    for step in todo:
+        if step.pk not in done:
+            _step_do(user, step)
 
 
 def _demo_learners(ctx: DemoContext) -> list[User]:

@@ -21,6 +21,7 @@ from commonplace.lrs.enums import XapiVersion
 from commonplace.lrs.selectors import statements_actor_for_user
 from commonplace.lrs.services.statements import statements_store
 from commonplace.organisation.models import OrgUnit
+from commonplace.pathways.selectors import ulr_training_pathways
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.models import Person
 from commonplace.reps.enums import JoinOutcome, UlrFunction
@@ -30,6 +31,7 @@ from commonplace.reps.models import (
     Progression,
     RepAppointment,
     TimeEntry,
+    TrainingRecord,
 )
 from commonplace.reps.services import (
     join_outcome_record,
@@ -140,7 +142,51 @@ def _appointments(ctx: DemoContext) -> list[RepAppointment]:
             appointment.starts_on = TODAY - timedelta(days=ctx.rng.randint(20, 90))
             appointment.notice_given_on = appointment.starts_on + timedelta(days=5)
         rows.append(appointment)
+    # Reps who completed the ULR training pathway (`step_pathways`) were trained through it;
+    # the demo ULR was trained on a TUC course long before (her training record, below).
+    through_pathway = {
+        record.person_id: record
+        for record in TrainingRecord.objects.filter(pathway__isnull=False, is_ulr_training=True)
+    }
+    for appointment in rows:
+        record = through_pathway.get(appointment.person.pk)
+        if record is not None and appointment.person.account_id != demo_ulr_id:
+            appointment.trained_on, appointment.training_course = record.completed_on, record.title
     return RepAppointment.objects.bulk_create(rows)
+
+
+def _training_through_pathway(ctx: DemoContext, appointments: list[RepAppointment]) -> None:
+    """One more ULR, in a branch after the co-ordinator's, completes the ULR training pathway
+    now: it goes into their training record and meets the condition of their appointment
+    (through `pathways.services.pathway_completed`, as for anyone). In the co-ordinator's
+    branch the ULRs with training still open stay where `step_pathways` left them (one
+    part-way, one enrolled and not started)."""
+    from .pathways import progress_further  # the demo builder's own helper
+
+    staff = ctx.accounts.get("staff")
+    pathways = ulr_training_pathways(user=staff) if staff is not None else []
+    if not pathways:
+        return
+    pathway = pathways[0]
+    demo_ulr = ctx.accounts.get("ulr")
+    first_branch = ctx.branch_units[0].pk if ctx.branch_units else None
+    trained_through = set(
+        TrainingRecord.objects.filter(pathway=pathway).values_list("person_id", flat=True)
+    )
+    elsewhere = next(
+        (
+            a
+            for a in appointments
+            if a.unit_id != first_branch
+            and a.person.account is not None
+            and a.person.account != demo_ulr
+            and a.person_id not in trained_through
+        ),
+        None,
+    )
+    if elsewhere is not None and elsewhere.person.account is not None:
+        RepAppointment.objects.filter(pk=elsewhere.pk).update(trained_on=None, training_course="")
+        progress_further(elsewhere.person.account, pathway, "completed")
 
 
 def _time_entries(ctx: DemoContext, appointments: list[RepAppointment]) -> int:
@@ -321,6 +367,7 @@ def step_reps_role(ctx: DemoContext) -> None:
     """ULR appointments, time logs and facility time, the demo ULR's training, a pending ULR
     invitation, and the joining and progression history of two regions."""
     appointments = _appointments(ctx)
+    _training_through_pathway(ctx, appointments)
     entries = _time_entries(ctx, appointments)
     _demo_ulr_training_and_invitation(ctx)
     invited, joined = _join_history(ctx)

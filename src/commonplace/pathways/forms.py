@@ -54,6 +54,7 @@ class PathwayForm(GovukModelForm):
             "audiences",
             "owner_unit",
             "prerequisites",
+            "meets_ulr_training",
         ]
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
@@ -67,6 +68,10 @@ class PathwayForm(GovukModelForm):
         help_texts = {
             "description": _("Simple HTML: paragraphs, headings, lists and links."),
             "prerequisites": _("A learner can enrol only once these are complete."),
+            "meets_ulr_training": _(
+                "When someone completes it, it is added to their training record as ULR "
+                "training, and meets the training condition of their ULR appointment."
+            ),
         }
 
     def __init__(self, *args: Any, units: Any, pathways: Any, **kwargs: Any) -> None:

@@ -47,6 +47,11 @@ class Pathway(TimeStampedModel):
     prerequisites = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="required_by"
     )
+    # Completing it is recorded as the ULR's statutory training (the reps app listens to
+    # `services.pathway_completed`; decision 0340).
+    meets_ulr_training = models.BooleanField(
+        _("completing it meets the statutory ULR training condition"), default=False
+    )
 
     class Meta:
         ordering = ["title"]

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from commonplace.access.selectors import scope_q
+from commonplace.access.selectors import scope_q, union_path
 from commonplace.certificates.selectors import certificates_of_user
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.organisation.selectors import units_visible_to
@@ -27,7 +27,8 @@ from .enums import PathwayStatus, StepState
 from .models import Enrolment, Pathway, Step, StepProgress
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
+    from datetime import datetime
 
     from django.contrib.auth.models import AnonymousUser
 
@@ -142,6 +143,83 @@ def pathway_links(*, user: User | AnonymousUser, slugs: Iterable[str]) -> dict[s
         )
         for slug, title, language in rows
     }
+
+
+def pathways_open_to_learner(*, account: User | None, unit_path: str) -> QuerySet[Pathway]:
+    """The published pathways a learner may see: those their account sees, or, for a learner
+    with no account, those of the union of their place (what the union reach gives every role
+    of a union once they have one)."""
+    published = Pathway.objects.filter(status=PathwayStatus.PUBLISHED)
+    if account is not None:
+        return published.filter(pk__in=pathways_visible_to(user=account).values("pk"))
+    return published.filter(owner_unit__path__startswith=union_path(unit_path))
+
+
+def ulr_training_pathways(*, user: User | AnonymousUser) -> list[Pathway]:
+    """The published pathways `user` may see whose completion meets the statutory ULR training
+    condition, by title (one query)."""
+    return list(
+        pathways_visible_to(user=user)
+        .filter(status=PathwayStatus.PUBLISHED, meets_ulr_training=True)
+        .order_by("title", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class PathwayStanding:
+    """Where one person stands on one pathway: enrolled or not, required steps done and in
+    total, and when they completed it."""
+
+    pathway_id: int
+    required_total: int
+    enrolled: bool = False
+    required_done: int = 0
+    completed_at: datetime | None = None
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def percent(self) -> int:
+        if not self.required_total:
+            return 0
+        return round(100 * min(self.required_done, self.required_total) / self.required_total)
+
+
+def pathway_standings(
+    *, user_ids: Collection[int], pathway_ids: Collection[int]
+) -> dict[tuple[int, int], PathwayStanding]:
+    """(user id, pathway id) → standing, for every pair of these users and pathways, enrolled
+    or not: two queries whatever their number. Not scoped: the caller has decided the reader
+    may see these people's progress (the caseload by the learner's consent, the co-ordinator
+    for ULR training)."""
+    users, pathways = set(user_ids), set(pathway_ids)
+    if not users or not pathways:
+        return {}
+    totals = dict(
+        Step.objects.filter(pathway_id__in=pathways, required=True)
+        .order_by()
+        .values("pathway_id")
+        .annotate(n=Count("pk"))
+        .values_list("pathway_id", "n")
+    )
+    standings = {
+        (user_id, pathway_id): PathwayStanding(pathway_id, totals.get(pathway_id, 0))
+        for user_id in users
+        for pathway_id in pathways
+    }
+    enrolments = (
+        Enrolment.objects.filter(user_id__in=users, pathway_id__in=pathways)
+        .order_by()
+        .annotate(done=Count("progress", filter=Q(progress__step__required=True)))
+        .values_list("user_id", "pathway_id", "done", "completed_at")
+    )
+    for user_id, pathway_id, done, completed_at in enrolments:
+        standings[(user_id, pathway_id)] = PathwayStanding(
+            pathway_id, totals.get(pathway_id, 0), True, done, completed_at
+        )
+    return standings
 
 
 def pathways_enrolled_with_quiz(*, user: User | AnonymousUser, quiz_id: int) -> list[Pathway]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy, slugify
@@ -85,12 +86,17 @@ if TYPE_CHECKING:
 
 PATHWAY_FIELDS = {
     "title", "summary", "description", "level", "estimated_hours", "language", "audiences",
-    "owner_unit",
+    "owner_unit", "meets_ulr_training",
 }  # fmt: skip
 STEP_FIELDS = {
     "title", "kind", "required", "resource", "quiz", "project", "session_starts_at",
     "session_place", "session_details",
 }  # fmt: skip
+
+# Sent by `pathway_completed_effects`, inside the completing transaction, with `enrolment`
+# (its `user`, `pathway` and `completed_at`): apps above pathways (reps records ULR training)
+# answer it without pathways importing them (decision 0340). Receivers must be idempotent.
+pathway_completed = Signal()
 
 # The activity IRI of a step of each kind (what its completion statement's object is).
 STEP_ACTIVITY_ID: dict[str, Callable[[Step], str]] = {
@@ -553,7 +559,8 @@ def pathway_completed_effects(*, enrolment: Enrolment) -> None:
     """What else happens when a learner completes a pathway: the one place other apps join.
 
     Effects: a certificate of the pathway from its union (`certificate_issue`: a PDF, a public
-    verification page and an Open Badges assertion), and a notification that it is ready.
+    verification page and an Open Badges assertion), a notification that it is ready, and the
+    `pathway_completed` signal (reps records a ULR training pathway in the training record).
     """
     pathway = enrolment.pathway
     certificate = certificate_issue(
@@ -581,6 +588,7 @@ def pathway_completed_effects(*, enrolment: Enrolment) -> None:
         ),
         url=reverse("certificates:certificate-detail", args=[certificate.pk]),
     )
+    pathway_completed.send(sender=Enrolment, enrolment=enrolment)
 
 
 def _activity_type_of(step: Step) -> str:

@@ -117,11 +117,27 @@ class TrainingRecord(TimeStampedModel):
     completed_on = models.DateField(_("completed on"))
     certificate_reference = models.CharField(_("certificate reference"), max_length=100, blank=True)
     is_ulr_training = models.BooleanField(_("this is ULR training"), default=False)
+    # Set when the record came from completing a pathway on the platform (decision 0340).
+    pathway = models.ForeignKey(
+        "pathways.Pathway",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("learning pathway"),
+    )
 
     class Meta:
         verbose_name = _("training record")
         verbose_name_plural = _("training records")
         ordering = ["-completed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "pathway"],
+                condition=Q(pathway__isnull=False),
+                name="trainingrecord_pathway_once",
+            ),
+        ]
 
 
 class RepInvitation(TimeStampedModel):

@@ -27,6 +27,11 @@ from commonplace.access.selectors import (
 )
 from commonplace.caseload.selectors import caseload_first_dates, caseload_sizes
 from commonplace.lrs.selectors import statements_first_timestamps
+from commonplace.pathways.selectors import (
+    PathwayStanding,
+    pathway_standings,
+    ulr_training_pathways,
+)
 from commonplace.people.enums import MembershipStatus
 from commonplace.people.selectors import people_visible_to, person_get_visible
 
@@ -46,6 +51,7 @@ if TYPE_CHECKING:
 
     from commonplace.accounts.models import User
     from commonplace.organisation.models import OrgUnit
+    from commonplace.pathways.models import Pathway
     from commonplace.people.models import Person
 
 TRAINING_MONTHS = 6  # the statutory training condition: within six months of the notice
@@ -310,6 +316,8 @@ class UlrRow:
     # How many learners the ULR leads in the caseload (`caseload.selectors.caseload_sizes`).
     caseload_size: int | None = None
     inactive: bool = False
+    # (ULR training pathway, their standing on it): `training_pathways_attach`.
+    training_pathways: list[tuple[Pathway, PathwayStanding]] = field(default_factory=list)
 
     @property
     def hours_this_year(self) -> float:
@@ -379,6 +387,40 @@ def branch_ulrs(*, unit: OrgUnit, today: date) -> list[UlrRow]:
     for row in rows.values():
         row.inactive = row.last_activity is None or row.last_activity < since
     return sorted(rows.values(), key=lambda r: (not r.needs_support, r.name))
+
+
+TrainingPathways = list[tuple["Pathway", PathwayStanding]]
+
+
+def ulr_training_of_user(*, user: User | AnonymousUser) -> TrainingPathways:
+    """The ULR training pathways `user` may see, each with their own standing on it (three
+    queries), for their own pages."""
+    if not user.is_authenticated:
+        return []
+    pathways = ulr_training_pathways(user=user)
+    standings = pathway_standings(user_ids=[user.pk], pathway_ids=[p.pk for p in pathways])
+    return [(p, standings[(user.pk, p.pk)]) for p in pathways]
+
+
+def training_pathways_attach(
+    *, user: User | AnonymousUser, rows: list[UlrRow], invitations: list[RepInvitation]
+) -> None:
+    """Give each ULR row (`training_pathways`) and each invitation (`training`) the person's
+    standing on every ULR training pathway `user` may see: how far new and invited ULRs are
+    with their statutory training (three queries, whatever their number). The caller has
+    checked the rows and invitations are in `user`'s scope."""
+    pathways = ulr_training_pathways(user=user)
+    user_ids = {row.user_id for row in rows} | {
+        i.person.account_id for i in invitations if i.person.account_id is not None
+    }
+    standings = pathway_standings(user_ids=user_ids, pathway_ids=[p.pk for p in pathways])
+    for row in rows:
+        row.training_pathways = [(p, standings[(row.user_id, p.pk)]) for p in pathways]
+    for invitation in invitations:
+        account_id = invitation.person.account_id
+        invitation.training = [  # type: ignore[attr-defined]
+            (p, standings[(account_id, p.pk)]) for p in pathways if account_id is not None
+        ]
 
 
 def invitations_within(*, user: User | AnonymousUser, unit: OrgUnit) -> QuerySet[RepInvitation]:

@@ -10,7 +10,7 @@ enters an audit row. Accepting a ULR invitation grants the ULR role through
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -25,6 +25,7 @@ from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
 from commonplace.people.enums import MembershipStatus
+from commonplace.people.selectors import person_of_user
 from commonplace.people.services import person_update
 
 from .enums import InvitationStatus, JoinOutcome, RepsAuditAction, UlrFunction
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 
     from commonplace.accounts.models import User
     from commonplace.organisation.models import Employer, OrgUnit
+    from commonplace.pathways.models import Pathway
     from commonplace.people.models import Person
 
 NOTE_MAX = 1000
@@ -105,6 +107,9 @@ def appointment_create(
     """Record a person's appointment as ULR at `unit` with `employer` (actor None: the
     invitation's acceptance or the demo builder).
 
+    Without a training date, ULR training already in the person's training record (a ULR
+    training pathway completed before, say) meets the training condition.
+
     Effects: writes RepAppointment; audit `reps.appointment.created`.
     Raises: NotInScopeError; DateInFutureError; AppointmentDatesError; AppointmentExistsError.
     """
@@ -116,6 +121,16 @@ def appointment_create(
         person=person, unit=unit, employer=employer, ends_on__isnull=True
     ).exists():
         raise AppointmentExistsError()
+    if trained_on is None:
+        # ULR training done before the appointment (a ULR training pathway, or a course in
+        # their training record) already meets the condition.
+        done = (
+            TrainingRecord.objects.filter(person=person, is_ulr_training=True)
+            .order_by("-completed_on", "-pk")
+            .first()
+        )
+        if done is not None:
+            training_course, trained_on = done.title, done.completed_on
     appointment = RepAppointment.objects.create(
         person=person,
         unit=unit,
@@ -282,18 +297,7 @@ def training_record_add(
     )
     audit_record(actor=actor, action=RepsAuditAction.TRAINING_RECORDED, subject=record)
     if is_ulr_training:
-        for appointment in RepAppointment.objects.select_for_update().filter(
-            person=person, ends_on__isnull=True, trained_on__isnull=True
-        ):
-            appointment.trained_on = completed_on
-            appointment.training_course = record.title
-            appointment.save(update_fields=["trained_on", "training_course", "updated_at"])
-            audit_record(
-                actor=actor,
-                action=RepsAuditAction.APPOINTMENT_CHANGED,
-                subject=appointment,
-                changes=["trained_on", "training_course"],
-            )
+        _appointments_trained(actor=actor, record=record)
     statement_record(
         actor=statements_actor_for_user(actor),
         verb=vocabulary.COMPLETED,
@@ -302,6 +306,59 @@ def training_record_add(
         activity_name={"en": record.title},
         result={"completion": True},
     )
+    return record
+
+
+def _appointments_trained(*, actor: User | None, record: TrainingRecord) -> None:
+    """ULR training meets the training condition of each of the person's open appointments
+    that has none recorded yet."""
+    for appointment in RepAppointment.objects.select_for_update().filter(
+        person=record.person, ends_on__isnull=True, trained_on__isnull=True
+    ):
+        appointment.trained_on = record.completed_on
+        appointment.training_course = record.title
+        appointment.save(update_fields=["trained_on", "training_course", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=RepsAuditAction.APPOINTMENT_CHANGED,
+            subject=appointment,
+            changes=["trained_on", "training_course"],
+        )
+
+
+@transaction.atomic
+def training_record_from_pathway(
+    *, user: User, pathway: Pathway, completed_at: datetime | None
+) -> TrainingRecord | None:
+    """Record a completed pathway that meets the ULR training condition in the person's own
+    training record (named and linked), once; it meets the training condition of their open
+    appointments that have none yet. Called by the receiver of `pathway_completed`; returns
+    None, writing nothing, for any other pathway, a user with no profile, or a pathway already
+    recorded for them. No xAPI statement: the pathway's own `completed` is the record.
+
+    Effects: writes TrainingRecord (and RepAppointment.trained_on/training_course); audit
+    `reps.training.recorded` (and `reps.appointment.changed`), actor the person.
+    """
+    if not pathway.meets_ulr_training:
+        return None
+    person = person_of_user(user=user)
+    if person is None:
+        return None
+    if TrainingRecord.objects.filter(person=person, pathway=pathway).exists():
+        return None
+    completed_on = timezone.localdate(completed_at) if completed_at else timezone.localdate()
+    record = TrainingRecord.objects.create(
+        person=person,
+        title=pathway.title[:TEXT_MAX],
+        provider=(pathway.owner_unit.union or pathway.owner_unit).name[:TEXT_MAX],
+        completed_on=completed_on,
+        is_ulr_training=True,
+        pathway=pathway,
+    )
+    audit_record(
+        actor=user, action=RepsAuditAction.TRAINING_RECORDED, subject=record, changes=["pathway"]
+    )
+    _appointments_trained(actor=user, record=record)
     return record
 
 

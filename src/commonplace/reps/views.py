@@ -66,9 +66,11 @@ from .selectors import (
     records_about_user,
     time_entries_of_user,
     time_entry_get_visible,
+    training_pathways_attach,
     training_records_of_person,
     training_records_of_user,
     ulr_choices,
+    ulr_training_of_user,
     ulr_year_of_user,
     unit_choose,
 )
@@ -128,6 +130,7 @@ class MyRoleView(ScopedPermissionRequired, View):
             "year": ulr_year_of_user(user=request.user, today=today),
             "entries": time_entries_of_user(user=request.user)[:20],
             "training": training_records_of_user(user=request.user),
+            "training_pathways": ulr_training_of_user(user=request.user),
         }
         return render(request, "reps/my_role.html", context)
 
@@ -233,11 +236,14 @@ class BranchView(_UnitScoped):
         unit = self.unit()
         today = timezone.localdate()
         path = unit.path
+        ulrs = branch_ulrs(unit=unit, today=today)
+        invitations = list(invitations_within(user=request.user, unit=unit)[:20])
+        training_pathways_attach(user=request.user, rows=ulrs, invitations=invitations)
         context = {
             "units": units,
             "unit": unit,
-            "ulrs": branch_ulrs(unit=unit, today=today),
-            "invitations": invitations_within(user=request.user, unit=unit)[:20],
+            "ulrs": ulrs,
+            "invitations": invitations,
             "can_invite": may_at(
                 user=request.user, kind="reps.repinvitation", action="add", unit_path=path
             ),
