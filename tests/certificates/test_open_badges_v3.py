@@ -4,6 +4,7 @@ library that signed it), its claims against the credential, its status through t
 list the credential names; tampering, revocation, unknown numbers and key rotation."""
 
 import hashlib
+import io
 import json
 import re
 from datetime import datetime
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from cryptography.exceptions import InvalidSignature
+from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from joserfc import jwt
@@ -296,6 +298,19 @@ def test_a_signing_key_nobody_can_read_any_more_is_replaced(client, certificate)
     after, _payload = verify(client, token)
     assert after["kid"] != before["kid"]
     assert SigningKey.objects.count() == 2  # the unreadable one stays published
+
+
+def test_the_rotation_command_makes_a_new_key_and_keeps_the_old_one_published(client, certificate):
+    old, _payload = verify(client, _token(client, certificate))
+    out = io.StringIO()
+    call_command("certificates_rotate_signing_key", stdout=out)
+    new, _payload = verify(client, _token(client, certificate))
+    assert new["kid"] != old["kid"]
+    assert new["kid"].endswith(f"/keys/{out.getvalue().split()[-1].rstrip('.')}.json")
+    kids = {
+        key["kid"] for key in client.get("/certificates/openbadges/v3/jwks.json").json()["keys"]
+    }
+    assert kids == {old["kid"], new["kid"]}
 
 
 # --- Pages -----------------------------------------------------------------------------------
