@@ -106,7 +106,6 @@ class CertificateDetailView(_CertificateView):
             "is_owner": certificate.user_id == request.user.pk,
             "verify_url": certificate_verify_url(certificate),
             "assertion_url": assertion_url(certificate),
-            "credential_url": credential_url(certificate),
             "can_revoke": request.user.has_perm("certificates.revoke_certificate", certificate),
         }
         return render(request, "certificates/certificate_detail.html", context)
