@@ -1,4 +1,5 @@
-"""A rep on a phone opens their certificate, downloads the PDF, and a stranger checks it."""
+"""A rep on a phone opens their certificate, downloads the PDF and the Open Badges 3.0
+credential, and a stranger checks it."""
 
 import pytest
 
@@ -36,6 +37,14 @@ def test_rep_downloads_their_certificate_and_anyone_can_verify_it(browse, sign_i
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
+    # The signed Open Badges 3.0 credential: a compact JWS in a .jwt file.
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download Open Badge 3.0").click()
+    download = download_info.value
+    assert download.suggested_filename == f"open-badge-{certificate.uuid}.jwt"
+    with open(download.path(), encoding="ascii") as token:
+        assert token.read().count(".") == 2
+
     verify_link = page.get_by_role("link", name=f"/certificates/verify/{certificate.uuid}/")
     verify_path = "/" + verify_link.get_attribute("href").split("/", 3)[3]
 
@@ -45,6 +54,7 @@ def test_rep_downloads_their_certificate_and_anyone_can_verify_it(browse, sign_i
     assert page.get_by_role("heading", name="This certificate is valid").is_visible()
     assert page.get_by_text("Carys Jenkins").is_visible()
     assert "ulr@demo.commonplace.test" not in page.content()
+    assert page.get_by_text("Open Badges 3.0 verifiable credential").is_visible()
     browse.follow("What this achievement means")
     assert page.get_by_role("heading", name="How it is earned").is_visible()
 

@@ -388,7 +388,8 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         # --- certificates (begin) ---
         # Certificates: each person sees and downloads their own; learning staff and
         # administrators see and revoke those of the people whose home unit is in their subtree.
-        # The verification page and the Open Badges documents are public on purpose (no rule).
+        # The verification page and the Open Badges 2.0 and 3.0 documents (credentials, their
+        # status, public keys) are public on purpose (no rule).
         Rule(_R.LEARNER, _S.SELF, "certificates.certificate", "view"),
         Rule(_R.STAFF, _S.SUBTREE, "certificates.certificate", "view"),
         Rule(_R.STAFF, _S.SUBTREE, "certificates.certificate", "revoke"),

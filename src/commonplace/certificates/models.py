@@ -4,12 +4,17 @@ Open Badges assertion are named by.
 
 A certificate is never deleted: revoking it keeps the row (and the public pages say it was
 revoked, and when). `services.py` issues and revokes.
+
+`SigningKey` holds the key pairs the platform signs Open Badges 3.0 credentials with: the
+private key encrypted with a key derived from `SECRET_KEY`, the public key as a JWK. A retired
+key stays, so credentials signed with it still verify (decision 0223).
 """
 
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.models import TimeStampedModel
@@ -90,3 +95,24 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class SigningKey(models.Model):
+    """A key pair that signs Open Badges 3.0 credentials (RS256). Only `public_jwk` is ever
+    served; `private_key` is the PKCS#8 PEM encrypted with Fernet under a key derived from
+    `SECRET_KEY` (or one of `SECRET_KEY_FALLBACKS`). The newest key not retired signs."""
+
+    # The RFC 7638 thumbprint of the public key; its published address ends with it.
+    key_id = models.CharField(_("key identifier"), max_length=64, unique=True)
+    public_jwk = models.JSONField(_("public key"))
+    private_key = models.TextField(_("private key, encrypted"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signing key")
+        verbose_name_plural = _("signing keys")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.key_id

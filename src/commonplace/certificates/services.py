@@ -1,39 +1,56 @@
 """Writes of certificates: issuing one (idempotent, with its xAPI `earned` statement), revoking
-one, recording that someone other than its owner opened it, and counting public look-ups.
+one, recording that someone other than its owner opened it, and counting public look-ups; and
+the Open Badges 3.0 signing keys (created on first need, rotated) and signing a credential.
 
 `certificate_issue` is the door other apps call (pathways, when a learner completes one).
 """
 
 from __future__ import annotations
 
+import base64
 import secrets
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from joserfc import jwt
+from joserfc.jwk import RSAKey
 
 from commonplace.audit.services import audit_record
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors.people import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
 
-from .enums import VERIFY_LOOKUPS_PER_WINDOW, VERIFY_WINDOW_SECONDS, CertificatesAuditAction
+from .enums import (
+    OPEN_BADGES_V3_ALGORITHM,
+    OPEN_BADGES_V3_KEY_BITS,
+    VERIFY_LOOKUPS_PER_WINDOW,
+    VERIFY_WINDOW_SECONDS,
+    CertificatesAuditAction,
+)
 from .errors import (
     AchievementInvalidError,
     CertificateAlreadyRevokedError,
     RecipientInvalidError,
     RevocationReasonMissingError,
 )
-from .models import Achievement, Certificate
+from .models import Achievement, Certificate, SigningKey
 from .selectors import (
     assertion_url,
     badge_class_url,
     badge_criteria_url,
     badge_image_url,
     issuer_url,
+    open_badge_credential_claims,
+    open_badge_credential_document,
+    signing_key_get_active,
+    signing_key_url,
 )
 
 if TYPE_CHECKING:
@@ -205,3 +222,91 @@ def verification_lookup_allow(*, client: str) -> bool:
         cache.set(key, 1, timeout=VERIFY_WINDOW_SECONDS)
         count = 1
     return count <= VERIFY_LOOKUPS_PER_WINDOW
+
+
+# --- Open Badges 3.0 signing keys and credentials (decision 0223) -------------------------------
+
+_KEY_SALT = "commonplace.certificates.signing-key"
+
+
+def _key_cipher() -> MultiFernet:
+    """Fernet keys derived from `SECRET_KEY` and its fallbacks: the first encrypts, any decrypts,
+    so rotating `SECRET_KEY` with the old one in `SECRET_KEY_FALLBACKS` keeps keys readable."""
+    secrets_ = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    digests = [salted_hmac(_KEY_SALT, "fernet", secret=s, algorithm="sha256") for s in secrets_]
+    return MultiFernet([Fernet(base64.urlsafe_b64encode(d.digest())) for d in digests])
+
+
+def _private_key(signing_key: SigningKey) -> RSAKey | None:
+    """The private key of `signing_key`, or None when no secret key in use can decrypt it."""
+    try:
+        pem = _key_cipher().decrypt(signing_key.private_key.encode("ascii"))
+    except InvalidToken:
+        return None
+    return RSAKey.import_key(pem)
+
+
+@transaction.atomic
+def _signing_key_new(*, actor: User | None) -> tuple[SigningKey, RSAKey]:
+    now = timezone.now()
+    for old in SigningKey.objects.select_for_update().filter(retired_at__isnull=True):
+        old.retired_at = now
+        old.save(update_fields=["retired_at"])
+        audit_record(
+            actor=actor,
+            action=CertificatesAuditAction.SIGNING_KEY_RETIRED,
+            subject=old,
+            changes=["retired_at"],
+        )
+    key = RSAKey.generate_key(OPEN_BADGES_V3_KEY_BITS, private=True)
+    signing_key = SigningKey.objects.create(
+        key_id=key.thumbprint(),
+        public_jwk=key.as_dict(private=False),
+        private_key=_key_cipher().encrypt(key.as_pem(private=True)).decode("ascii"),
+        created_at=now,
+    )
+    audit_record(
+        actor=actor, action=CertificatesAuditAction.SIGNING_KEY_CREATED, subject=signing_key
+    )
+    return signing_key, key
+
+
+def signing_key_rotate(*, actor: User | None = None) -> SigningKey:
+    """Create a new RSA key pair to sign Open Badges 3.0 credentials with, and retire the keys
+    signing until now. Retired keys stay published, so what they signed still verifies.
+
+    Effects: writes SigningKey (a new one; the retired time of the others); audit
+    `certificates.signing_key.created` and `certificates.signing_key.retired`.
+    """
+    return _signing_key_new(actor=actor)[0]
+
+
+def signing_key_ensure() -> tuple[SigningKey, RSAKey]:
+    """The key that signs credentials now and its private part: the active key, or a new one
+    on first need, or when `SECRET_KEY` changed without the old one among its fallbacks (the
+    unreadable key is retired, and stays published).
+
+    Effects: may write a new SigningKey as `signing_key_rotate` does.
+    """
+    signing_key = signing_key_get_active()
+    if signing_key is not None and (private := _private_key(signing_key)) is not None:
+        return signing_key, private
+    return _signing_key_new(actor=None)
+
+
+def credential_sign(*, certificate: Certificate) -> str:
+    """The certificate's Open Badges 3.0 credential as a VC-JWT: a compact JWS (RS256) whose
+    payload is the credential with the `iss`, `jti`, `nbf` and `sub` claims mapped from it,
+    and whose `kid` is the address of the public key. The caller refuses revoked ones.
+
+    Effects: creates the signing key on first need (`signing_key_ensure`).
+    """
+    signing_key, private = signing_key_ensure()
+    credential = open_badge_credential_document(certificate=certificate)
+    header = {
+        "alg": OPEN_BADGES_V3_ALGORITHM,
+        "kid": signing_key_url(signing_key.key_id),
+        "typ": "JWT",
+    }
+    claims = {**credential, **open_badge_credential_claims(credential=credential)}
+    return jwt.encode(header, claims, private, algorithms=[OPEN_BADGES_V3_ALGORITHM])

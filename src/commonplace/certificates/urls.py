@@ -30,4 +30,27 @@ urlpatterns = [
         views.AssertionView.as_view(),
         name="ob-assertion",
     ),
+    path("openbadges/v3/issuers/<int:pk>/", views.ProfileView.as_view(), name="ob3-issuer"),
+    path(
+        "openbadges/v3/achievements/<uuid:uuid>/",
+        views.AchievementView.as_view(),
+        name="ob3-achievement",
+    ),
+    path(
+        "openbadges/v3/credentials/<uuid:uuid>/",
+        views.CredentialView.as_view(),
+        name="ob3-credential",
+    ),
+    path(
+        "openbadges/v3/credentials/<uuid:uuid>/credential.json",
+        views.CredentialJsonView.as_view(),
+        name="ob3-credential-json",
+    ),
+    path(
+        "openbadges/v3/credentials/<uuid:uuid>/status/",
+        views.CredentialStatusView.as_view(),
+        name="ob3-status",
+    ),
+    path("openbadges/v3/jwks.json", views.KeySetView.as_view(), name="ob3-jwks"),
+    path("openbadges/v3/keys/<slug:key_id>.json", views.KeyView.as_view(), name="ob3-key"),
 ]

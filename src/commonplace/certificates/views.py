@@ -1,6 +1,7 @@
 """Certificate pages: my certificates, a certificate (with its PDF and backpack address),
 revoking one; and the public pages anyone may open without signing in: the verification page,
-the look-up by number, and the Open Badges 2.0 documents and badge image.
+the look-up by number, the Open Badges 2.0 documents and badge image, and the Open Badges 3.0
+credential (signed as a VC-JWT), its status, issuer profile, achievement and public keys.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from commonplace.access.views import ScopedPermissionRequired
 from commonplace.core.errors import DomainError
 from commonplace.core.pagination import CappedPaginator
 
-from .enums import OPEN_BADGES_CONTENT_TYPE
+from .enums import (
+    JWK_CONTENT_TYPE,
+    JWK_SET_CONTENT_TYPE,
+    OPEN_BADGES_CONTENT_TYPE,
+    VC_JSON_CONTENT_TYPE,
+    VC_JWT_CONTENT_TYPE,
+)
 from .forms import IssuedSearchForm, RevokeForm, VerifyLookupForm
 from .selectors import (
     achievement_get_public,
@@ -35,9 +42,23 @@ from .selectors import (
     certificate_verify_url,
     certificates_issued_search,
     certificates_of_user,
+    credential_json_url,
+    credential_url,
     issuer_get_public,
+    open_badge_achievement_document,
+    open_badge_credential_document,
+    open_badge_profile_document,
+    open_badge_status_document,
+    signing_key_get_public,
+    signing_key_jwk,
+    signing_keys_published,
 )
-from .services import certificate_revoke, certificate_view_record, verification_lookup_allow
+from .services import (
+    certificate_revoke,
+    certificate_view_record,
+    credential_sign,
+    verification_lookup_allow,
+)
 
 PAGE_SIZE = 25
 
@@ -158,6 +179,7 @@ class VerifyView(View):
             "certificate": certificate,
             "achievement": certificate.achievement,
             "issuer": certificate.achievement.issuer_unit,
+            "credential_json_url": credential_json_url(certificate),
         }
         return _private(render(request, "certificates/certificate_verify.html", context))
 
@@ -197,11 +219,13 @@ class VerifyLookupView(View):
         )
 
 
-def _json_ld(document: dict[str, Any], status: int = 200) -> JsonResponse:
+def _json_ld(
+    document: dict[str, Any], status: int = 200, content_type: str = OPEN_BADGES_CONTENT_TYPE
+) -> JsonResponse:
     response = JsonResponse(
         document,
         status=status,
-        content_type=OPEN_BADGES_CONTENT_TYPE,
+        content_type=content_type,
         json_dumps_params={"ensure_ascii": False},
     )
     response["Access-Control-Allow-Origin"] = "*"  # backpacks and verifiers read it from anywhere
@@ -263,3 +287,97 @@ class BadgeCriteriaView(View):
             raise Http404("No badge.")
         context = {"achievement": achievement, "issuer": achievement.issuer_unit}
         return render(request, "certificates/achievement_criteria.html", context)
+
+
+# --- Open Badges 3.0 (public, like the 2.0 documents above) -------------------------------------
+
+
+def _revoked_credential(certificate: Any) -> HttpResponse:
+    document = {"id": credential_url(certificate), "revoked": True}
+    return _private(_json_ld(document, status=410, content_type=VC_JSON_CONTENT_TYPE))
+
+
+class CredentialView(View):
+    """The certificate's Open Badges 3.0 credential as the spec's web resource: the compact JWS
+    (VC-JWT), as text (public); 410 Gone once revoked, 404 for an unknown number."""
+
+    def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
+        certificate = certificate_get_public(uuid=uuid)
+        if certificate is None:
+            raise Http404("No credential.")
+        if certificate.is_revoked:
+            return _revoked_credential(certificate)
+        response = HttpResponse(credential_sign(certificate=certificate), VC_JWT_CONTENT_TYPE)
+        response["Access-Control-Allow-Origin"] = "*"
+        return _private(response)
+
+
+class CredentialJsonView(View):
+    """The same credential as JSON-LD, as it stands in the signed token's payload (public)."""
+
+    def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
+        certificate = certificate_get_public(uuid=uuid)
+        if certificate is None:
+            raise Http404("No credential.")
+        if certificate.is_revoked:
+            return _revoked_credential(certificate)
+        document = open_badge_credential_document(certificate=certificate)
+        response = _json_ld(document, content_type=VC_JSON_CONTENT_TYPE)
+        response["Link"] = f'<{credential_url(certificate)}>; rel="alternate"; type="text/plain"'
+        return _private(response)
+
+
+class CredentialStatusView(View):
+    """The 1EdTech revocation list of one credential: empty, or naming it (public)."""
+
+    def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
+        certificate = certificate_get_public(uuid=uuid)
+        if certificate is None:
+            raise Http404("No credential.")
+        response = _json_ld(
+            open_badge_status_document(certificate=certificate), content_type="application/json"
+        )
+        response["Cache-Control"] = "no-cache"
+        return _private(response)
+
+
+class ProfileView(View):
+    """The Open Badges 3.0 issuer Profile of a unit that issues certificates (public)."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        unit = issuer_get_public(pk=pk)
+        if unit is None:
+            raise Http404("No issuer.")
+        return _json_ld(open_badge_profile_document(unit=unit))
+
+
+class AchievementView(View):
+    """The Open Badges 3.0 Achievement of a certificate (public)."""
+
+    def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
+        achievement = achievement_get_public(uuid=uuid)
+        if achievement is None:
+            raise Http404("No achievement.")
+        return _json_ld(open_badge_achievement_document(achievement=achievement))
+
+
+class KeySetView(View):
+    """The public keys credentials are signed with, retired ones too, as a JWK Set (public).
+    Only public members are ever written: the private keys never leave the database."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        response = _json_ld(signing_keys_published(), content_type=JWK_SET_CONTENT_TYPE)
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+
+class KeyView(View):
+    """One public key, the address a credential's `kid` names (public)."""
+
+    def get(self, request: HttpRequest, key_id: str) -> HttpResponse:
+        signing_key = signing_key_get_public(key_id=key_id)
+        if signing_key is None:
+            raise Http404("No key.")
+        response = _json_ld(signing_key_jwk(signing_key), content_type=JWK_CONTENT_TYPE)
+        response["Cache-Control"] = "public, max-age=3600"
+        return response

@@ -1,6 +1,7 @@
 """Demo certificates: some demo accounts completed pathways of the demo (through the pathways
 services, so each certificate comes from a real completion, with its audit row and its xAPI
-`completed` and `earned` statements), and one certificate was revoked.
+`completed` and `earned` statements), and one certificate was revoked. The Open Badges 3.0
+signing key is made here, so every demo certificate's 3.0 credential signs at once.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from commonplace.certificates.selectors import certificates_of_user
-from commonplace.certificates.services import certificate_revoke
+from commonplace.certificates.services import certificate_revoke, signing_key_ensure
 from commonplace.pathways.selectors import pathways_visible_to
 
 from .pathways import progress_to
@@ -39,4 +40,8 @@ def step_certificates(ctx: DemoContext) -> None:
     certificate_revoke(
         actor=ctx.accounts["admin"], certificate=certificate, reason=REVOCATION_REASON
     )
-    ctx.report(f"certificates: {len(COMPLETIONS)} pathways completed by demo accounts, one revoked")
+    signing_key_ensure()
+    ctx.report(
+        f"certificates: {len(COMPLETIONS)} pathways completed by demo accounts, one revoked; "
+        "Open Badges 3.0 signing key ready"
+    )

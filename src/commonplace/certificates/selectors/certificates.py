@@ -1,5 +1,5 @@
-"""Reads of certificates: a person's own, those staff may see, the public look-ups by UUID, and
-the Open Badges 2.0 documents (Issuer profile, BadgeClass, Assertion) built from them.
+"""Reads of certificates: a person's own, those staff may see, the public look-ups by UUID, the
+Open Badges 2.0 documents (Issuer profile, BadgeClass, Assertion) built from them, and the PDF.
 
 The public look-ups (`certificate_get_public`, `achievement_get_public`, `issuer_get_public`)
 are deliberately outside the policy table: a verification link must open for anyone. They
@@ -24,8 +24,8 @@ from django.urls import reverse
 from commonplace.access.selectors import scope_q
 from commonplace.core.pdf import pdf_render
 
-from .enums import OPEN_BADGES_CONTEXT
-from .models import Achievement, Certificate
+from ..enums import OPEN_BADGES_CONTEXT
+from ..models import Achievement, Certificate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from commonplace.organisation.models import OrgUnit
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -109,27 +109,27 @@ def issuer_get_public(*, pk: int) -> OrgUnit | None:
 
 
 def certificate_verify_url(certificate: Certificate) -> str:
-    return _absolute(reverse("certificates:verify", args=[certificate.uuid]))
+    return absolute_url(reverse("certificates:verify", args=[certificate.uuid]))
 
 
 def assertion_url(certificate: Certificate) -> str:
-    return _absolute(reverse("certificates:ob-assertion", args=[certificate.uuid]))
+    return absolute_url(reverse("certificates:ob-assertion", args=[certificate.uuid]))
 
 
 def badge_class_url(achievement: Achievement) -> str:
-    return _absolute(reverse("certificates:ob-badge", args=[achievement.uuid]))
+    return absolute_url(reverse("certificates:ob-badge", args=[achievement.uuid]))
 
 
 def badge_image_url(achievement: Achievement) -> str:
-    return _absolute(reverse("certificates:ob-badge-image", args=[achievement.uuid]))
+    return absolute_url(reverse("certificates:ob-badge-image", args=[achievement.uuid]))
 
 
 def badge_criteria_url(achievement: Achievement) -> str:
-    return _absolute(reverse("certificates:ob-criteria", args=[achievement.uuid]))
+    return absolute_url(reverse("certificates:ob-criteria", args=[achievement.uuid]))
 
 
 def issuer_url(unit_id: int) -> str:
-    return _absolute(reverse("certificates:ob-issuer", args=[unit_id]))
+    return absolute_url(reverse("certificates:ob-issuer", args=[unit_id]))
 
 
 # --- Open Badges 2.0 documents -----------------------------------------------------------------
