@@ -18,8 +18,9 @@ One run, on one machine:
 
 Knobs (environment): LRS_BENCH_SEED, LRS_BENCH_SECONDS (per POST load, default 25),
 LRS_BENCH_CLIENTS (default 8), LRS_BENCH_RAW_ROWS (rows per raw writer, default 100,000),
-LRS_BENCH_SEED_PROCS (default: the number of CPUs); LRS_BENCH_EXPLAIN=1 prints the query plans of
-one GET of each filter.
+LRS_BENCH_SEED_PROCS (default: the number of CPUs), LRS_BENCH_GUNICORN (the server's layout,
+default "--workers 4 --threads 4" as in the README); LRS_BENCH_EXPLAIN=1 prints the query plans
+of one GET of each filter.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ SPAWN = mp.get_context("spawn")
 SEED = int(os.environ.get("LRS_BENCH_SEED", "1000000"))
 SECONDS = float(os.environ.get("LRS_BENCH_SECONDS", "25"))
 CLIENTS = int(os.environ.get("LRS_BENCH_CLIENTS", "8"))
+# The README's production notes: 4 workers of 4 threads.
+GUNICORN_ARGS = os.environ.get("LRS_BENCH_GUNICORN", "--workers 4 --threads 4")
 RAW_ROWS = int(os.environ.get("LRS_BENCH_RAW_ROWS", "100000"))
 SEED_PROCS = int(os.environ.get("LRS_BENCH_SEED_PROCS", str(os.cpu_count() or 2)))
 GETS_PER_FILTER = 200
@@ -147,7 +150,7 @@ class Server:
         self.errors = tempfile.NamedTemporaryFile(prefix="lrs-bench-gunicorn-", suffix=".log")  # noqa: SIM115
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         args = [gunicorn, "commonplace.wsgi", "--chdir", str(ROOT / "src")]
-        args += ["--bind", f"127.0.0.1:{self.port}", "--workers", "4", "--threads", "4"]
+        args += ["--bind", f"127.0.0.1:{self.port}", *GUNICORN_ARGS.split()]
         self.proc = subprocess.Popen(  # noqa: S603 (our own gunicorn)
             args, env={**os.environ, **env}, stdout=self.errors, stderr=subprocess.STDOUT
         )
@@ -204,12 +207,13 @@ def vm_hwm(pid: int) -> int:
 PG_BACKGROUND = ("walwriter", "checkpointer", "background writer", "autovacuum")
 
 
-def cpu_used(server_pid: int) -> dict[str, float]:
-    """CPU seconds used so far by the server (gunicorn's master and workers) and by PostgreSQL
-    (this database's backends and the cluster's background writers), read from /proc."""
+def cpu_used(server_pid: int) -> dict[int, tuple[str, float]]:
+    """CPU seconds used so far by each process of the server (gunicorn's master and workers)
+    and of PostgreSQL (this database's backends and the cluster's background writers), by
+    process id, read from /proc."""
     database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
     ticks = os.sysconf("SC_CLK_TCK")
-    used = {"server": 0.0, "postgresql": 0.0}
+    used: dict[int, tuple[str, float]] = {}
     for proc in Path("/proc").glob("[0-9]*"):
         try:
             stat = (proc / "stat").read_text()
@@ -219,12 +223,24 @@ def cpu_used(server_pid: int) -> dict[str, float]:
         fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)": state, ppid, ...
         seconds = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
         if server_pid in (int(proc.name), int(fields[1])):
-            used["server"] += seconds
+            used[int(proc.name)] = ("server", seconds)
         elif cmdline.startswith("postgres: ") and (
             f" {database} " in cmdline or any(name in cmdline for name in PG_BACKGROUND)
         ):
-            used["postgresql"] += seconds
+            used[int(proc.name)] = ("postgresql", seconds)
     return used
+
+
+def cpu_between(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]
+) -> dict[str, float]:
+    """CPU seconds each side used between two `cpu_used` readings: processes alive at the second
+    reading count what they used since the first (all of it when they started in between); the
+    time of processes that ended in between (an autovacuum worker) is not seen."""
+    sides = {"server": 0.0, "postgresql": 0.0}
+    for pid, (side, seconds) in after.items():
+        sides[side] += seconds - before.get(pid, (side, 0.0))[1]
+    return sides
 
 
 def run_load(loads: list[traffic.Load], server_pid: int | None = None) -> dict[str, Any]:
@@ -237,11 +253,7 @@ def run_load(loads: list[traffic.Load], server_pid: int | None = None) -> dict[s
     results = [queue.get() for _ in procs]
     for p in procs:
         p.join()
-    cpu = (
-        {side: seconds - cpu_before[side] for side, seconds in cpu_used(server_pid).items()}
-        if server_pid
-        else {}
-    )
+    cpu = cpu_between(cpu_before, cpu_used(server_pid)) if server_pid else {}
     cpu["clients"] = sum(r["cpu"] for r in results)
     latencies = sorted(x for r in results for x in r["latencies"])
     statuses: dict[int, int] = {}
