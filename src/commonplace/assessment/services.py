@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.utils.translation import gettext, gettext_lazy
 from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_active_for, may, may_at, users_holding
 from commonplace.audit.services import audit_record
+from commonplace.core.site import site_url
 from commonplace.learning.enums import ResourceKind
 from commonplace.learning.services import body_sanitise, resource_tile_remove, resource_tile_sync
 from commonplace.lrs import vocabulary
@@ -97,7 +97,7 @@ if TYPE_CHECKING:
 
 def quiz_activity_id(quiz: Quiz) -> str:
     """The xAPI activity id (IRI) of a quiz: its page on this site."""
-    return f"{settings.SITE_URL.rstrip('/')}/quizzes/{quiz.slug}/"
+    return site_url(f"/quizzes/{quiz.slug}/")
 
 
 def question_activity_id(question: Question, quiz: Quiz) -> str:
@@ -598,7 +598,7 @@ def project_activity_id(brief: ProjectBrief) -> str:
     """The xAPI activity id (IRI) of a project brief: its page on this site.
 
     Pathways complete a project step on a `passed` statement about this IRI."""
-    return f"{settings.SITE_URL.rstrip('/')}/projects/{brief.slug}/"
+    return site_url(f"/projects/{brief.slug}/")
 
 
 @transaction.atomic

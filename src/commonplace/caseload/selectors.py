@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -27,6 +26,7 @@ from commonplace.access.selectors import (
     scope_q,
     users_holding,
 )
+from commonplace.core.site import site_url
 from commonplace.learning.selectors import resources_visible_to
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
@@ -389,7 +389,7 @@ class Progress:
 
 def resource_activity_id(resource: Resource) -> str:
     """The activity IRI the catalogue records a resource under."""
-    return settings.SITE_URL.rstrip("/") + reverse("learning:resource-detail", args=[resource.slug])
+    return site_url(reverse("learning:resource-detail", args=[resource.slug]))
 
 
 def _name_of(data: dict[str, object], language: str) -> str:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.translation import ngettext
 
 from commonplace.access.selectors import may, may_at
 from commonplace.audit.services import audit_record
+from commonplace.core.site import site_url
 from commonplace.core.tasks import task
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_actor_for_user
@@ -418,7 +418,7 @@ def goal_achieve(*, actor: User | AnonymousUser | None, goal: Goal, on: date) ->
         statement_record(
             actor=statements_actor_for_user(account),
             verb=vocabulary.COMPLETED,
-            activity_id=f"{settings.SITE_URL.rstrip('/')}/caseload/goals/{goal.pk}",
+            activity_id=site_url(f"/caseload/goals/{goal.pk}"),
             activity_type=vocabulary.ActivityType.OBJECTIVE,
             activity_name={"en": goal.text},
         )

@@ -13,7 +13,7 @@ RIGHTS_AT_WORK = {
     "introduction": (
         "Eight questions on the rights that union reps and members have at work: time off for "
         "union duties, being accompanied, union learning reps and health and safety reps. It "
-        "takes about five minutes. You see the right answers, and why, at the end."
+        "takes about a quarter of an hour. You see the right answers, and why, at the end."
     ),
     "pass_mark": 75,
     "questions": [

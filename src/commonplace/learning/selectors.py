@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.utils.translation import gettext
 
 from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_active_for, scope_q
+from commonplace.core.site import site_url
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.organisation.selectors import units_visible_to
@@ -39,7 +39,7 @@ def resource_activity_id(resource: Resource) -> str:
     """The xAPI activity id (IRI) of a resource: its page on this site. Statements about the
     resource (`experienced` when opened, `completed` in a pathway) use it as their object."""
     path = reverse("learning:resource-detail", args=[resource.slug])
-    return settings.SITE_URL.rstrip("/") + path
+    return site_url(path)
 
 
 def resources_visible_to(*, user: User | AnonymousUser, action: str = "view") -> QuerySet[Resource]:

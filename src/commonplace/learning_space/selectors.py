@@ -13,12 +13,12 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from commonplace.access.selectors import scope_q
+from commonplace.core.site import site_url
 from commonplace.learning.selectors import resources_visible_to
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import (
@@ -43,7 +43,7 @@ SAVED = "learning_space.savedresource"
 
 def space_activity_prefix() -> str:
     """The start of the IRIs of the learning space's own activities (entries and goals)."""
-    return f"{settings.SITE_URL.rstrip('/')}/my-learning/"
+    return site_url("/my-learning/")
 
 
 def informal_activity_id(entry: InformalLearning) -> str:
@@ -55,7 +55,7 @@ def goal_activity_id(goal: Goal) -> str:
 
 
 def informal_category_id() -> str:
-    return settings.SITE_URL.rstrip("/") + vocabulary.INFORMAL_LEARNING_CATEGORY_PATH
+    return site_url(vocabulary.INFORMAL_LEARNING_CATEGORY_PATH)
 
 
 # Informal learning
@@ -160,7 +160,7 @@ def learned_describe(
 ) -> list[LearnedActivity]:
     """Names for a page of `learned_activities` rows: one query for their latest statements."""
     statements = statements_by_ids(user=user, ids=[row["latest_pk"] for row in rows])
-    site = settings.SITE_URL.rstrip("/")
+    site = site_url()
     described = []
     for row in rows:
         statement = statements.get(row["latest_pk"])

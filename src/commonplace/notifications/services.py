@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 
 from commonplace.audit.services import audit_record
 from commonplace.core.email import email_send
+from commonplace.core.site import site_url
 
 from .enums import NotificationsAuditAction
 from .errors import NotificationInvalidError
@@ -35,7 +36,7 @@ def _language_of(user: User) -> str:
 
 
 def _absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else settings.SITE_URL.rstrip("/") + url
+    return url if url.startswith(("http://", "https://")) else site_url(url)
 
 
 def _email_render(notification: Notification, recipient: User) -> tuple[str, str, str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -20,6 +19,7 @@ from django.urls import reverse
 
 from commonplace.access.selectors import scope_q, union_path
 from commonplace.certificates.selectors import certificates_of_user
+from commonplace.core.site import site_url
 from commonplace.lrs.selectors import statements_of_user
 from commonplace.organisation.selectors import units_visible_to
 
@@ -46,7 +46,7 @@ RESERVED_SLUGS = {"new", "mine", "steps", "enrolments"}
 
 
 def _site() -> str:
-    return str(settings.SITE_URL).rstrip("/")
+    return site_url()
 
 
 def pathway_activity_id(pathway: Pathway) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +20,7 @@ from commonplace.access.enums import Role
 from commonplace.access.selectors import grants_active_for, may, may_at
 from commonplace.access.services import grant_create
 from commonplace.audit.services import audit_record
+from commonplace.core.site import site_url
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
@@ -259,7 +259,7 @@ def time_entry_delete(*, actor: User, entry: TimeEntry) -> None:
 
 def training_activity_id(record: TrainingRecord) -> str:
     """The xAPI activity id of a course in a ULR's training record."""
-    return f"{settings.SITE_URL.rstrip('/')}/reps/training/{record.pk}"
+    return site_url(f"/reps/training/{record.pk}")
 
 
 @transaction.atomic

@@ -12,13 +12,13 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commonplace.audit.services import audit_record
+from commonplace.core.site import site_url
 from commonplace.lrs import vocabulary
 from commonplace.lrs.selectors.people import statements_actor_for_user
 from commonplace.lrs.services.statements import statement_record
@@ -237,7 +237,7 @@ def check_publish(*, actor: User, check: SkillsCheck) -> SkillsCheck:
 
 def check_activity_id(check: SkillsCheck) -> str:
     """The xAPI activity id (IRI) of a skills check: its page on this site."""
-    return f"{settings.SITE_URL.rstrip('/')}/skills/checks/{check.slug}/"
+    return site_url(f"/skills/checks/{check.slug}/")
 
 
 def _answers_clean(sections: list[Section], answers: dict[int, Any]) -> dict[int, int]:

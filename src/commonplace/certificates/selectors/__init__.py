@@ -2,7 +2,6 @@
 (`open_badges_v3.py`); the public names are re-exported here, the app's one selectors door."""
 
 from .certificates import (
-    absolute_url,
     achievement_get_public,
     assertion_url,
     badge_assertion_document,
@@ -47,7 +46,6 @@ from .open_badges_v3 import (
 
 __all__ = [
     "SUBJECT_NAMESPACE",
-    "absolute_url",
     "achievement_get_public",
     "achievement_url",
     "assertion_url",

@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from commonplace.access.selectors import scope_q
 from commonplace.core.pdf import pdf_render
+from commonplace.core.site import site_url
 
 from ..enums import OPEN_BADGES_CONTEXT
 from ..models import Achievement, Certificate
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 
     from commonplace.accounts.models import User
     from commonplace.organisation.models import OrgUnit
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def certificates_of_user(*, user: User | AnonymousUser) -> QuerySet[Certificate]:
@@ -109,27 +106,27 @@ def issuer_get_public(*, pk: int) -> OrgUnit | None:
 
 
 def certificate_verify_url(certificate: Certificate) -> str:
-    return absolute_url(reverse("certificates:verify", args=[certificate.uuid]))
+    return site_url(reverse("certificates:verify", args=[certificate.uuid]))
 
 
 def assertion_url(certificate: Certificate) -> str:
-    return absolute_url(reverse("certificates:ob-assertion", args=[certificate.uuid]))
+    return site_url(reverse("certificates:ob-assertion", args=[certificate.uuid]))
 
 
 def badge_class_url(achievement: Achievement) -> str:
-    return absolute_url(reverse("certificates:ob-badge", args=[achievement.uuid]))
+    return site_url(reverse("certificates:ob-badge", args=[achievement.uuid]))
 
 
 def badge_image_url(achievement: Achievement) -> str:
-    return absolute_url(reverse("certificates:ob-badge-image", args=[achievement.uuid]))
+    return site_url(reverse("certificates:ob-badge-image", args=[achievement.uuid]))
 
 
 def badge_criteria_url(achievement: Achievement) -> str:
-    return absolute_url(reverse("certificates:ob-criteria", args=[achievement.uuid]))
+    return site_url(reverse("certificates:ob-criteria", args=[achievement.uuid]))
 
 
 def issuer_url(unit_id: int) -> str:
-    return absolute_url(reverse("certificates:ob-issuer", args=[unit_id]))
+    return site_url(reverse("certificates:ob-issuer", args=[unit_id]))
 
 
 # --- Open Badges 2.0 documents -----------------------------------------------------------------
@@ -149,7 +146,7 @@ def badge_issuer_document(*, unit: OrgUnit) -> dict[str, Any]:
         "type": "Issuer",
         "id": issuer_url(unit.pk),
         "name": unit.name,
-        "url": settings.SITE_URL.rstrip("/") + "/",
+        "url": site_url("/"),
         "email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
     }
 

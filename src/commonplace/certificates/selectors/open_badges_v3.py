@@ -18,9 +18,11 @@ from uuid import UUID
 from django.conf import settings
 from django.urls import reverse
 
+from commonplace.core.site import site_url
+
 from ..enums import OPEN_BADGES_V3_ALGORITHM, OPEN_BADGES_V3_CONTEXT, OPEN_BADGES_V3_SCHEMA
 from ..models import SigningKey
-from .certificates import absolute_url, badge_criteria_url, badge_image_url, recipient_identity
+from .certificates import badge_criteria_url, badge_image_url, recipient_identity
 
 if TYPE_CHECKING:
     from commonplace.organisation.models import OrgUnit
@@ -35,28 +37,28 @@ _PUBLIC_JWK_MEMBERS = ("kty", "n", "e")
 
 def credential_url(certificate: Certificate) -> str:
     """The credential's `id`: its web resource, the compact JWS (the spec's VC-JWT form)."""
-    return absolute_url(reverse("certificates:ob3-credential", args=[certificate.uuid]))
+    return site_url(reverse("certificates:ob3-credential", args=[certificate.uuid]))
 
 
 def credential_json_url(certificate: Certificate) -> str:
-    return absolute_url(reverse("certificates:ob3-credential-json", args=[certificate.uuid]))
+    return site_url(reverse("certificates:ob3-credential-json", args=[certificate.uuid]))
 
 
 def credential_status_url(certificate: Certificate) -> str:
-    return absolute_url(reverse("certificates:ob3-status", args=[certificate.uuid]))
+    return site_url(reverse("certificates:ob3-status", args=[certificate.uuid]))
 
 
 def profile_url(unit_id: int) -> str:
-    return absolute_url(reverse("certificates:ob3-issuer", args=[unit_id]))
+    return site_url(reverse("certificates:ob3-issuer", args=[unit_id]))
 
 
 def achievement_url(achievement: Achievement) -> str:
-    return absolute_url(reverse("certificates:ob3-achievement", args=[achievement.uuid]))
+    return site_url(reverse("certificates:ob3-achievement", args=[achievement.uuid]))
 
 
 def signing_key_url(key_id: str) -> str:
     """The `kid` of a signing key: an address that answers its public JWK."""
-    return absolute_url(reverse("certificates:ob3-key", args=[key_id]))
+    return site_url(reverse("certificates:ob3-key", args=[key_id]))
 
 
 def _datetime_z(moment: datetime) -> str:
@@ -69,7 +71,7 @@ def _profile(unit: OrgUnit) -> dict[str, Any]:
         "id": profile_url(unit.pk),
         "type": ["Profile"],
         "name": unit.name,
-        "url": settings.SITE_URL.rstrip("/") + "/",
+        "url": site_url("/"),
         "email": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
     }
 
