@@ -237,3 +237,32 @@ def test_assessors_covering_the_learners_unit_hear_of_new_work(place):
     own = submission_submit(actor=place.assessor, brief=place.brief, text="mine", files=[])
     assert Notification.objects.filter(recipient=place.assessor).count() == 1
     assert not Notification.objects.filter(url__contains=f"/{own.pk}/").exists()
+
+
+def test_a_submission_that_fails_after_its_files_were_written_leaves_no_file_behind(
+    place, monkeypatch
+):
+    from django.core.files.storage import default_storage
+
+    import commonplace.assessment.services as services
+
+    written: list[str] = []
+    real_create = SubmissionFile.objects.create
+
+    def create_and_note(**kwargs):
+        row = real_create(**kwargs)
+        written.append(row.file.name)
+        return row
+
+    def fail(**kwargs):
+        raise RuntimeError("the store is down")
+
+    monkeypatch.setattr(SubmissionFile.objects, "create", create_and_note)
+    monkeypatch.setattr(services, "statement_record", fail)
+
+    with pytest.raises(RuntimeError):
+        submission_submit(actor=place.learner, brief=place.brief, text="", files=[pdf(), pdf()])
+
+    assert len(written) == 2
+    assert not any(default_storage.exists(name) for name in written)
+    assert not Submission.objects.filter(user=place.learner).exists()

@@ -766,23 +766,34 @@ def submission_submit(
         version=(latest.version + 1) if latest is not None else 1,
         text=text,
     )
-    for upload in files:
-        SubmissionFile.objects.create(
-            submission=submission,
-            file=upload,
-            name=(upload.name or "file")[-200:],
-            size=upload.size or 0,
+    stored: list[SubmissionFile] = []
+    try:
+        stored.extend(  # one by one, so a failure part-way still finds the earlier files
+            SubmissionFile.objects.create(
+                submission=submission,
+                file=upload,
+                name=(upload.name or "file")[-200:],
+                size=upload.size or 0,
+            )
+            for upload in files
         )
-    audit_record(actor=actor, action=ProjectAuditAction.SUBMISSION_SUBMITTED, subject=submission)
-    statement_record(
-        actor=statements_actor_for_user(actor),
-        verb=vocabulary.SUBMITTED,
-        activity_id=project_activity_id(brief),
-        activity_type=vocabulary.ActivityType.PROJECT,
-        activity_name={"en": brief.title},
-        context={"registration": str(submission.registration)},
-    )
-    _assessors_notify(submission=submission)
+        audit_record(
+            actor=actor, action=ProjectAuditAction.SUBMISSION_SUBMITTED, subject=submission
+        )
+        statement_record(
+            actor=statements_actor_for_user(actor),
+            verb=vocabulary.SUBMITTED,
+            activity_id=project_activity_id(brief),
+            activity_type=vocabulary.ActivityType.PROJECT,
+            activity_name={"en": brief.title},
+            context={"registration": str(submission.registration)},
+        )
+        _assessors_notify(submission=submission)
+    except BaseException:
+        # The rows roll back with the transaction; the files already written would not.
+        for row in stored:
+            row.file.delete(save=False)
+        raise
     return submission
 
 
