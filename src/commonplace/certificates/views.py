@@ -219,6 +219,14 @@ class VerifyLookupView(View):
         )
 
 
+def _public_certificate(uuid: Any) -> Any:
+    """The certificate with this number, for its public Open Badges documents; 404 if none."""
+    certificate = certificate_get_public(uuid=uuid)
+    if certificate is None:
+        raise Http404("No certificate has this number.")
+    return certificate
+
+
 def _json_ld(
     document: dict[str, Any], status: int = 200, content_type: str = OPEN_BADGES_CONTENT_TYPE
 ) -> JsonResponse:
@@ -256,9 +264,7 @@ class AssertionView(View):
     """The hosted Open Badges Assertion of a certificate (public); 410 Gone once revoked."""
 
     def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
-        certificate = certificate_get_public(uuid=uuid)
-        if certificate is None:
-            raise Http404("No assertion.")
+        certificate = _public_certificate(uuid)
         if certificate.is_revoked:
             return _json_ld(badge_revoked_document(certificate=certificate), status=410)
         return _private(_json_ld(badge_assertion_document(certificate=certificate)))
@@ -302,9 +308,7 @@ class CredentialView(View):
     (VC-JWT), as text (public); 410 Gone once revoked, 404 for an unknown number."""
 
     def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
-        certificate = certificate_get_public(uuid=uuid)
-        if certificate is None:
-            raise Http404("No credential.")
+        certificate = _public_certificate(uuid)
         if certificate.is_revoked:
             return _revoked_credential(certificate)
         response = HttpResponse(credential_sign(certificate=certificate), VC_JWT_CONTENT_TYPE)
@@ -316,9 +320,7 @@ class CredentialJsonView(View):
     """The same credential as JSON-LD, as it stands in the signed token's payload (public)."""
 
     def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
-        certificate = certificate_get_public(uuid=uuid)
-        if certificate is None:
-            raise Http404("No credential.")
+        certificate = _public_certificate(uuid)
         if certificate.is_revoked:
             return _revoked_credential(certificate)
         document = open_badge_credential_document(certificate=certificate)
@@ -331,9 +333,7 @@ class CredentialStatusView(View):
     """The 1EdTech revocation list of one credential: empty, or naming it (public)."""
 
     def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
-        certificate = certificate_get_public(uuid=uuid)
-        if certificate is None:
-            raise Http404("No credential.")
+        certificate = _public_certificate(uuid)
         response = _json_ld(
             open_badge_status_document(certificate=certificate), content_type="application/json"
         )
