@@ -53,8 +53,8 @@ demo: venv assets demo-data ## Set up everything and serve the demo on http://12
 	@echo "Starting the background worker and the server on http://127.0.0.1:$(PORT) (Ctrl-C stops both)"
 	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	  $(DEMO_ENV) $(MANAGE) db_worker --queue-name default >var/worker.log 2>&1 & WORKER=$$!; \
-	  $(DEMO_ENV) $(VENV)/bin/gunicorn commonplace.wsgi --chdir src --bind 127.0.0.1:$(PORT) \
-	    --workers 2 --threads 4 --access-logfile - ; \
+	  $(DEMO_ENV) $(VENV)/bin/granian --interface wsgi --working-dir src --host 127.0.0.1 \
+	    --port $(PORT) --workers 2 --blocking-threads 4 --access-log commonplace.wsgi:application ; \
 	  kill $$WORKER 2>/dev/null
 
 test: venv assets ## Run the whole test suite (as CI does)

@@ -1,6 +1,6 @@
 """ADL's LRS conformance suite against Commonplace: `make conformance` (bench/conformance.sh).
 
-Usage: conformance.py SUITE_DIR. Serves the app with gunicorn on a free loopback port, on a
+Usage: conformance.py SUITE_DIR. Serves the app with granian on a free loopback port, on a
 throw-away database (a SQLite file in a temporary folder, or the PostgreSQL database named by
 DATABASE_URL), with a fresh client of scope `all`; runs the suite once with `-x 2.0.0` and once
 with `-x 1.0.3`; reads each run's JSON log and prints passed/failed/total and the failing tests.
@@ -74,14 +74,15 @@ def free_port() -> int:
 
 
 def serve(port: int, log: Path, version: str) -> subprocess.Popen:
-    """gunicorn on `port`. A request that names no xAPI version is refused either way, but the
+    """granian (WSGI) on `port`. A request that names no xAPI version is refused either way, but the
     refusal carries a version header: the deployment's COMMONPLACE_LRS_DEFAULT_VERSION, which
     each run sets to the version it tests (as a union whose clients speak that version would).
     """
     env = {**os.environ, "COMMONPLACE_LRS_DEFAULT_VERSION": version}
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    args = [gunicorn, "commonplace.wsgi", "--chdir", str(ROOT / "src")]
-    args += ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
+    granian = str(Path(sys.executable).parent / "granian")
+    args = [granian, "--interface", "wsgi", "--working-dir", str(ROOT / "src")]
+    args += ["--host", "127.0.0.1", "--port", str(port)]
+    args += ["--workers", "2", "--blocking-threads", "4", "commonplace.wsgi:application"]
     proc = subprocess.Popen(args, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)  # noqa: S603
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:

@@ -5,22 +5,22 @@ One run, on one machine:
 2. measures the storage ceiling: lrs_statement-shaped rows (~1 KB of JSONB, the same columns and
    indexes) written straight into a bare copy of the table with psycopg 3 `executemany`, 100 rows
    a transaction, by 1 and by 2 writers;
-3. serves Commonplace as the README's production notes do (gunicorn, 4 workers × 4 threads,
+3. serves Commonplace as the README's production notes do (granian, WSGI, 2 workers of 2 threads,
    DEBUG off, a secret key, PostgreSQL, Redis when it answers) on a free loopback port;
 4. sends 8 client processes of single-statement POSTs, then of batches of 100, near-empty; seeds
    the store to LRS_BENCH_SEED statements (default 1,000,000) through `statements_store`, in
    batches of 1,000 from parallel processes; and sends the POSTs again;
 5. times GETs filtered by agent, verb, activity, registration and since (200 each, 8 clients);
-6. reads the peak memory (VmHWM) of the gunicorn master and of each worker;
+6. reads the peak memory (VmHWM) of the server's main process and of each worker;
 7. stops the server (bench/lrs.sh drops the database) and prints a table, with the CPU time
    each POST load cost per statement stored on each side (server, PostgreSQL, load clients, read
    from /proc) and the rate the machine's CPUs could reach at that cost.
 
 Knobs (environment): LRS_BENCH_SEED, LRS_BENCH_SECONDS (per POST load, default 25),
 LRS_BENCH_CLIENTS (default 8), LRS_BENCH_RAW_ROWS (rows per raw writer, default 100,000),
-LRS_BENCH_SEED_PROCS (default: the number of CPUs), LRS_BENCH_GUNICORN (the server's layout,
-default "--workers 4 --threads 4" as in the README); LRS_BENCH_EXPLAIN=1 prints the query plans
-of one GET of each filter.
+LRS_BENCH_SEED_PROCS (default: the number of CPUs), LRS_BENCH_SERVER (granian's layout,
+default "--workers 2 --blocking-threads 2" as in the README); LRS_BENCH_EXPLAIN=1 prints the
+query plans of one GET of each filter.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ SPAWN = mp.get_context("spawn")
 SEED = int(os.environ.get("LRS_BENCH_SEED", "1000000"))
 SECONDS = float(os.environ.get("LRS_BENCH_SECONDS", "25"))
 CLIENTS = int(os.environ.get("LRS_BENCH_CLIENTS", "8"))
-# The README's production notes: 4 workers of 4 threads.
-GUNICORN_ARGS = os.environ.get("LRS_BENCH_GUNICORN", "--workers 4 --threads 4")
+# The README's production notes: granian, a worker per CPU (two here) of 2 threads each.
+SERVER_ARGS = os.environ.get("LRS_BENCH_SERVER", "--workers 2 --blocking-threads 2")
 RAW_ROWS = int(os.environ.get("LRS_BENCH_RAW_ROWS", "100000"))
 SEED_PROCS = int(os.environ.get("LRS_BENCH_SEED_PROCS", str(os.cpu_count() or 2)))
 GETS_PER_FILTER = 200
@@ -147,11 +147,12 @@ class Server:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        self.errors = tempfile.NamedTemporaryFile(prefix="lrs-bench-gunicorn-", suffix=".log")  # noqa: SIM115
-        gunicorn = str(Path(sys.executable).parent / "gunicorn")
-        args = [gunicorn, "commonplace.wsgi", "--chdir", str(ROOT / "src")]
-        args += ["--bind", f"127.0.0.1:{self.port}", *GUNICORN_ARGS.split()]
-        self.proc = subprocess.Popen(  # noqa: S603 (our own gunicorn)
+        self.errors = tempfile.NamedTemporaryFile(prefix="lrs-bench-server-", suffix=".log")  # noqa: SIM115
+        granian = str(Path(sys.executable).parent / "granian")
+        args = [granian, "--interface", "wsgi", "--working-dir", str(ROOT / "src")]
+        args += ["--host", "127.0.0.1", "--port", str(self.port), *SERVER_ARGS.split()]
+        args += ["commonplace.wsgi:application"]
+        self.proc = subprocess.Popen(  # noqa: S603 (our own server)
             args, env={**os.environ, **env}, stdout=self.errors, stderr=subprocess.STDOUT
         )
         self.wait_ready()
@@ -171,7 +172,7 @@ class Server:
                 pass
             time.sleep(0.1)
         self.stop()
-        sys.exit("gunicorn did not answer /xapi/about:\n" + Path(self.errors.name).read_text())
+        sys.exit("the server did not answer /xapi/about:\n" + Path(self.errors.name).read_text())
 
     def peak_memory(self) -> list[tuple[str, int, int]]:
         """(role, pid, VmHWM in kB) of the master and each worker."""
@@ -208,7 +209,7 @@ PG_BACKGROUND = ("walwriter", "checkpointer", "background writer", "autovacuum")
 
 
 def cpu_used(server_pid: int) -> dict[int, tuple[str, float]]:
-    """CPU seconds used so far by each process of the server (gunicorn's master and workers)
+    """CPU seconds used so far by each process of the server (granian's main process and workers)
     and of PostgreSQL (this database's backends and the cluster's background writers), by
     process id, read from /proc."""
     database = os.environ["DATABASE_URL"].rsplit("/", 1)[-1]
@@ -454,7 +455,7 @@ def seed_to(client_id: int, target: int) -> tuple[float, float]:
 def report(figures: dict[str, Any]) -> None:
     raw1, raw2 = figures["raw1"], figures["raw2"]
     cpus, pg, fsync = os.cpu_count(), figures["pg"], figures["fsync"]
-    print(f"\nLRS benchmark: {cpus} CPUs, PostgreSQL {pg} (fsync={fsync}), gunicorn 4×4")
+    print(f"\nLRS benchmark: {cpus} CPUs, PostgreSQL {pg} (fsync={fsync}), granian {SERVER_ARGS}")
     print(f"{CLIENTS} client processes, {SECONDS:.0f} s per POST load\n")
     print(f"{'storage ceiling: executemany, 100 rows/tx':<46}{'rows/s':>10}")
     print(f"{'  1 writer':<46}{raw1:>10,.0f}")
@@ -577,7 +578,7 @@ def main() -> None:
     figures["raw2"] = raw_rate(client_id, 2)
     log(f"  1 writer {figures['raw1']:,.0f} rows/s, 2 writers {figures['raw2']:,.0f} rows/s")
     server = Server(env)
-    log(f"gunicorn on 127.0.0.1:{server.port} (pid {server.proc.pid})")
+    log(f"granian {SERVER_ARGS} on 127.0.0.1:{server.port} (pid {server.proc.pid})")
     try:
         if statements_endpoint_ready(server.port):
             measure_statements(server, client_id, figures)

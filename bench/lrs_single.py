@@ -5,7 +5,9 @@ calls the WSGI application directly (no HTTP server, no client processes) with s
 like the LRS benchmark's, and prints the wall time, this process's CPU time and its PostgreSQL
 backend's CPU time per statement (the server must run on this machine).
 On a busy machine the HTTP benchmark (`make bench-lrs`) mixes the clients' and PostgreSQL's CPU
-into its figures; this one isolates the application's share. PROFILE=1 prints a profile.
+into its figures; this one isolates the application's share. PROFILE=1 prints a profile;
+BATCH=100 sends batches of 100 statements instead of single statements (N statements in all);
+SORT=tottime and TOP=50 change the profile's order and length.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from commonplace.lrs.services.clients import lrs_client_create  # noqa: E402
 from commonplace.wsgi import application  # noqa: E402
 
 N = int(os.environ.get("N", "2000"))
+BATCH = int(os.environ.get("BATCH", "1"))
+SORT, TOP = os.environ.get("SORT", "cumulative"), int(os.environ.get("TOP", "30"))
 KEY, SECRET = "bench-single", "bench-single-secret"
 
 
@@ -75,7 +79,13 @@ def main() -> None:
     lrs_client_create(actor=None, name="bench", scopes=["all"], key=KEY, secret=SECRET)
     auth = traffic.basic_auth(KEY, SECRET)
     maker = traffic.StatementMaker(1)
-    bodies = [json.dumps(maker.statement()).encode() for _ in range(N + 200)]
+    if BATCH > 1:
+        batches = (N + 200 * BATCH) // BATCH
+        bodies = [
+            json.dumps([maker.statement() for _ in range(BATCH)]).encode() for _ in range(batches)
+        ]
+    else:
+        bodies = [json.dumps(maker.statement()).encode() for _ in range(N + 200)]
     for body in bodies[:200]:  # warm: connections, caches, imports
         post(body, auth)
     profile = cProfile.Profile(time.process_time) if os.environ.get("PROFILE") else None
@@ -92,11 +102,12 @@ def main() -> None:
     if profile:
         profile.disable()
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(profile, stream=out).sort_stats(SORT).print_stats(TOP)
         print(out.getvalue())
     print(
-        f"{N:,} single statements: {wall / N * 1000:.2f} ms wall, {cpu / N * 1000:.2f} ms CPU each"
-        f" here and {pg / N * 1000:.2f} ms in PostgreSQL's backend"
+        f"{N:,} statements, {BATCH} a request: {wall / N * 1000:.3f} ms wall,"
+        f" {cpu / N * 1000:.3f} ms CPU each"
+        f" here and {pg / N * 1000:.3f} ms in PostgreSQL's backend"
     )
 
 

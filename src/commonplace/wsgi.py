@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn in production: see the README's production notes).
+"""WSGI entry point (granian in production: see the README's production notes).
 
 Requests under /xapi/ go through Django with a short middleware list (`XAPI_MIDDLEWARE`): the
 xAPI interface has no sessions, cookies, CSRF, messages, pages or languages, and its clients

@@ -8,9 +8,11 @@ import pytest
 from commonplace.lrs.enums import XapiVersion
 from commonplace.lrs.errors import BadRequest
 from commonplace.lrs.validation import (
+    MAX_JSON_DEPTH,
     agent_key,
     agent_validate,
     iri_validate,
+    json_depth_check,
     language_map_validate,
     statement_validate,
     statements_validate,
@@ -699,3 +701,19 @@ def test_timestamp_parameter_checks_the_calendar():
     timestamp_validate("2024-02-29T10:00:00Z", "since", offset_required=True)
     with pytest.raises(BadRequest, match=r"^since:"):
         timestamp_validate("2023-02-29T10:00:00Z", "since", offset_required=True)
+
+
+@pytest.mark.parametrize("pattern", [0, 0b1010101, 2**17 - 1])
+def test_json_depth_check_refuses_exactly_beyond_the_limit(pattern: int) -> None:
+    def nested(depth: int) -> Any:
+        value: Any = "bottom"
+        for level in range(depth):
+            value = {"k": value} if pattern >> (level % 17) & 1 else [value]
+        return value
+
+    json_depth_check(nested(MAX_JSON_DEPTH), "statements")
+    with pytest.raises(BadRequest, match=f"nested more than {MAX_JSON_DEPTH} levels deep"):
+        json_depth_check(nested(MAX_JSON_DEPTH + 1), "statements")
+    json_depth_check(nested(10), "statements", limit=10)
+    with pytest.raises(BadRequest, match="nested more than 10 levels deep"):
+        json_depth_check(nested(11), "statements", limit=10)

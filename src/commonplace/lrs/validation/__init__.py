@@ -18,6 +18,7 @@ from ..enums import XapiVersion
 from ..errors import BadRequest
 from .actors import IFI_PROPERTIES, agent_check, agent_key, group_check
 from .primitives import (
+    MAX_JSON_DEPTH,
     iri_validate,
     irl_validate,
     json_depth_check,
@@ -30,6 +31,7 @@ from .statements import SIGNATURE_USAGE, VOIDED, statement_check
 
 __all__ = [
     "IFI_PROPERTIES",
+    "MAX_JSON_DEPTH",
     "SIGNATURE_USAGE",
     "VOIDED",
     "agent_key",

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+import orjson
+
 from ..errors import BadRequest
 
 # An absolute IRI: a scheme, a colon and at least one character that may appear in an IRI
@@ -249,19 +251,21 @@ def duration_validate(value: Any, where: str) -> None:
 # serialises every statement it stores and returns (inside a batch list and a StatementResult,
 # two levels more). A body nested deeper than this is refused before anything is stored.
 MAX_JSON_DEPTH: Final = 200
+ORJSON_MAX_DEPTH: Final = 254  # the deepest nesting of arrays and objects orjson serialises
 
 
 def json_depth_check(value: Any, where: str, limit: int = MAX_JSON_DEPTH) -> None:
-    """Refuse JSON nested more than `limit` arrays and objects deep (iterative: no recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            raise BadRequest(f"{where}: JSON nested more than {limit} levels deep.")
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    """Refuse JSON nested more than `limit` arrays and objects deep.
+
+    orjson walks the value in C (a walk in Python was a third of a batch's application CPU)
+    inside `ORJSON_MAX_DEPTH - limit` more lists, so only a value nested deeper than `limit`
+    reaches orjson's own limit. A value orjson serialises is also one the store can write."""
+    wrapped = value
+    for _ in range(ORJSON_MAX_DEPTH - limit):
+        wrapped = [wrapped]
+    try:
+        orjson.dumps(wrapped)
+    except orjson.JSONEncodeError as error:
+        if "Recursion" in str(error):
+            raise BadRequest(f"{where}: JSON nested more than {limit} levels deep.") from None
+        raise BadRequest(f"{where}: cannot be stored as JSON ({error}).") from None
