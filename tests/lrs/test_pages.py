@@ -394,15 +394,28 @@ def test_navigation_shows_my_record_to_everyone_and_lrs_pages_to_staff(client, l
     assert 'href="/lrs/statements/"' not in page
 
     client.force_login(staff)
-    page = client.get("/lrs/mine/").content.decode()
+    page = client.get("/lrs/statements/").content.decode()
     assert 'href="/lrs/statements/"' in page
     assert 'href="/lrs/clients/"' in page
+
+
+@pytest.mark.parametrize("path", ["/lrs/mine/", "/lrs/mine/statements.json"])
+def test_my_record_goes_through_the_policy(client, learner, staff, path):
+    # Everyone holds the learner role, whose own-record rule opens the page; an account
+    # without it (here: staff only) is refused like any page the table does not grant.
+    client.force_login(learner)
+    assert client.get(path).status_code == 200
+    client.force_login(staff)
+    assert client.get(path).status_code == 404
+    client.logout()
+    assert client.get(path).status_code == 302
 
 
 def test_client_list_and_my_record_query_counts_do_not_grow_with_rows(
     client, staff, union, django_assert_max_num_queries
 ):
     LrsClientFactory(union=union)
+    RoleGrantFactory(user=staff, role=Role.LEARNER)  # every account holds it
     StatementFactory(actor=account_agent(staff))
     client.force_login(staff)
     counts = {}

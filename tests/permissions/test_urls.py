@@ -32,6 +32,8 @@ OBJECT_KIND = {
     "lrs_pages:client-list": None,
     "lrs_pages:client-add": None,
     "lrs_pages:client-deactivate": "lrs.client",
+    "lrs_pages:my-record": None,
+    "lrs_pages:my-record-download": None,
     "assessment:quiz-list": None,
     "assessment:quiz-detail": "assessment.quiz",
     "assessment:quiz-start": "assessment.quiz",
@@ -144,6 +146,7 @@ OBJECT_KIND = {
     "skills:survey-results": "skills.survey",
     "skills:survey-csv": "skills.survey",
     # reps
+    "reps:about-me": None,
     "reps:my-role": None,
     "reps:time-add": None,
     "reps:time-delete": "reps.timeentry",

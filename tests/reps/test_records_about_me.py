@@ -2,6 +2,8 @@
 
 import pytest
 
+from commonplace.access.enums import Role
+from tests.factories.access import RoleGrantFactory
 from tests.factories.accounts import UserFactory
 from tests.factories.people import PersonFactory
 from tests.factories.reps import (
@@ -20,6 +22,9 @@ def test_a_learner_sees_every_organising_record_about_them_and_no_one_elses(clie
     ActivistRecordFactory(person=me, activity="Health and safety rep")
     JoinInvitationFactory(person=me)
     ProgressionFactory(person=other, from_learning="Digital skills", to_learning="Secret course")
+    RoleGrantFactory(user=me.account, role=Role.LEARNER)
+    # A ULR of the same place may see the other person's records elsewhere, never here.
+    RoleGrantFactory(user=me.account, role=Role.ULR, unit=me.home_unit)
     client.force_login(me.account)
 
     page = client.get("/reps/about-me/").content.decode()
@@ -34,3 +39,10 @@ def test_the_page_needs_sign_in(client):
     response = client.get("/reps/about-me/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_an_account_without_the_learner_role_is_refused_like_any_ungranted_page(client):
+    me = PersonFactory(account=UserFactory())
+    ProgressionFactory(person=me, to_learning="GCSE maths")
+    client.force_login(me.account)
+    assert client.get("/reps/about-me/").status_code == 404

@@ -304,9 +304,11 @@ POLICY: Final[frozenset[Rule]] = frozenset(
         Rule(_R.ADMINISTRATOR, _S.SUBTREE, "audit.auditevent", "view"),
         # The LRS: learning staff and administrators held at a union manage its clients and
         # read the statements those clients stored. A client with no union is federation-wide
-        # (only a federation-wide grant reaches it). A learner's own statements are matched by
-        # their account agent (`lrs.selectors.statements_of_user`), not through this table:
-        # a statement has no owner column, only the actor's inverse functional identifier.
+        # (only a federation-wide grant reaches it). Everyone reads their own statements on
+        # My learning record (`read`, own record): a statement has no owner column, only the
+        # actor's inverse functional identifier, so `lrs.selectors.statements_of_user` matches
+        # them by the person's account agent.
+        Rule(_R.LEARNER, _S.SELF, "lrs.statement", "read"),
         Rule(_R.STAFF, _S.SUBTREE, "lrs.client", "view"),
         Rule(_R.STAFF, _S.SUBTREE, "lrs.client", "add"),
         Rule(_R.STAFF, _S.SUBTREE, "lrs.client", "deactivate"),
@@ -510,6 +512,11 @@ POLICY: Final[frozenset[Rule]] = frozenset(
             )
         ),
         Rule(_R.ULR, _S.SELF, "reps.repappointment", "view"),
+        # Everyone sees what was recorded about their own joining, activism and progression.
+        *(
+            Rule(_R.LEARNER, _S.SELF, kind, "view")
+            for kind in ("reps.joininvitation", "reps.progression", "reps.activistrecord")
+        ),
         *(
             Rule(role, _S.SUBTREE, kind, "view")
             for role in (

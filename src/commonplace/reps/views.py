@@ -11,7 +11,6 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -103,10 +102,12 @@ def _place_initial(unit: Any) -> dict[str, Any]:
     return {"unit": unit.pk, "employer": employer_id}
 
 
-class RecordsAboutMeView(LoginRequiredMixin, View):
+class RecordsAboutMeView(ScopedPermissionRequired, View):
     """What reps and co-ordinators recorded about my joining, activism and further learning.
-    Only sign-in is needed: the selector matches the records on the person's own account (like
-    "My learning record"), so nobody else's can appear."""
+    Everyone's own-record rule opens it; the selector matches the records on the person's own
+    account, so nobody else's appear, even to a rep who may see their branch's."""
+
+    permission_required = "reps.view_joininvitation"
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -142,8 +141,10 @@ class ClientDeactivateView(ScopedPermissionRequired, View):
         return HttpResponseRedirect(reverse("lrs_pages:client-list"))
 
 
-class MyRecordView(LoginRequiredMixin, View):
-    """Any signed-in user: only their own statements (matched by their agent)."""
+class MyRecordView(ScopedPermissionRequired, View):
+    """Everyone's own statements (matched by their agent), and nobody else's."""
+
+    permission_required = "lrs.read_statement"
 
     def get(self, request: HttpRequest) -> HttpResponse:
         statements = statements_of_user(user=request.user)
@@ -152,8 +153,10 @@ class MyRecordView(LoginRequiredMixin, View):
         return render(request, "lrs/my_record.html", {"page": page, "rows": rows})
 
 
-class MyRecordDownloadView(LoginRequiredMixin, View):
+class MyRecordDownloadView(ScopedPermissionRequired, View):
     """All the user's own statements as an xAPI statements array (JSON), to keep or take away."""
+
+    permission_required = "lrs.read_statement"
 
     def get(self, request: HttpRequest) -> HttpResponse:
         data = statements_export(statements=statements_of_user(user=request.user))
