@@ -228,7 +228,9 @@ def test_starting_and_submitting_are_audited(learner):
     attempt = attempt_submit(
         actor=learner, attempt=attempt_start(actor=learner, quiz=quiz), responses=right
     )
-    events = AuditEvent.objects.filter(subject_id=str(attempt.pk)).order_by("at")
+    events = AuditEvent.objects.filter(
+        subject_type="assessment.attempt", subject_id=str(attempt.pk)
+    ).order_by("at")
     assert [e.action for e in events] == [
         "assessment.attempt.started",
         "assessment.attempt.submitted",

@@ -19,7 +19,8 @@ from commonplace.accounts.models import User
 from commonplace.lrs import vocabulary
 from commonplace.lrs.enums import XapiVersion
 from commonplace.lrs.selectors import statements_actor_for_user
-from commonplace.lrs.services.statements import statements_store
+from commonplace.lrs.services.clients import lrs_platform_client
+from commonplace.lrs.services.statements import platform_authority, statements_store
 from commonplace.organisation.models import OrgUnit
 from commonplace.pathways.selectors import ulr_training_pathways
 from commonplace.people.enums import MembershipStatus
@@ -287,7 +288,12 @@ def _join_history(ctx: DemoContext) -> tuple[int, int]:
         invitations.append(JoinInvitation(person=person, invited_on=invited))
         outcomes.append((outcome, joined))
     if statements:
-        statements_store(statements, client=None, version=XapiVersion.V2_0_0)
+        statements_store(  # as the platform records them (statement_record), in one batch
+            statements,
+            client=lrs_platform_client(union=ctx.require_union()),
+            version=XapiVersion.V2_0_0,
+            authority=platform_authority(),
+        )
     JoinInvitation.objects.bulk_create(invitations)
     joined_count = 0
     for invitation, (outcome, joined) in zip(invitations, outcomes, strict=True):

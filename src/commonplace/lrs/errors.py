@@ -43,3 +43,11 @@ class PreconditionFailed(XapiError):
 class ClientAlreadyInactiveError(ConflictError):
     code = "lrs_client_inactive"
     default_message = _("This client was already deactivated.")
+
+
+class PlatformClientError(ConflictError):
+    code = "lrs_client_platform"
+    default_message = _(
+        "This client holds the platform's own records of what members learn here; its key "
+        "opens nothing over HTTP, and it cannot be deactivated."
+    )

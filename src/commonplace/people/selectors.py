@@ -49,6 +49,12 @@ def person_of_user(*, user: User | AnonymousUser) -> Person | None:
     )
 
 
+def union_of_account(*, account_id: int) -> OrgUnit | None:
+    """The union of the person whose account this is (None: no such person)."""
+    person = Person.objects.filter(account_id=account_id).select_related("union").first()
+    return person.union if person is not None else None
+
+
 def people_search(
     *,
     user: User | AnonymousUser,

@@ -8,6 +8,10 @@ from commonplace.core.models import TimeStampedModel
 
 from ..enums import Scope
 
+# The key of the client under which the platform stores its own statements about a union's
+# members: this prefix and the union's primary key (`services.clients.lrs_platform_client`).
+PLATFORM_KEY_PREFIX = "platform-"
+
 
 class LrsClient(TimeStampedModel):
     """A key/secret pair for HTTP Basic authentication to /xapi/, with scopes.
@@ -44,6 +48,11 @@ class LrsClient(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_platform(self) -> bool:
+        """Is this the client of the platform's own statements (no scopes, never deactivated)?"""
+        return self.key.startswith(PLATFORM_KEY_PREFIX)
 
     @property
     def scope_labels(self) -> list[str]:

@@ -6,18 +6,22 @@ import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from commonplace.audit.services import audit_record
 
 from ..enums import LrsAuditAction, Scope
-from ..errors import ClientAlreadyInactiveError
+from ..errors import ClientAlreadyInactiveError, PlatformClientError
 from ..models import LrsClient
+from ..models.clients import PLATFORM_KEY_PREFIX
 from ..selectors.clients import lrs_client_forget, lrs_secret_digest
 
 if TYPE_CHECKING:
     from commonplace.accounts.models import User
     from commonplace.organisation.models import OrgUnit
+
+
+PLATFORM_CLIENT_NAME = "Commonplace (the platform's own records)"
 
 
 @transaction.atomic
@@ -59,9 +63,11 @@ def lrs_client_deactivate(*, actor: User | None, client: LrsClient) -> LrsClient
     Statements it stored stay, and still belong to its union. There is no reactivation: issue
     a new client instead, so a leaked secret can never come back to life.
     Effects: writes LrsClient.is_active; audit `lrs.client.deactivated`.
-    Raises: ClientAlreadyInactiveError.
+    Raises: ClientAlreadyInactiveError; PlatformClientError for the platform's own client.
     """
     client = LrsClient.objects.select_for_update().get(pk=client.pk)
+    if client.is_platform:
+        raise PlatformClientError
     if not client.is_active:
         raise ClientAlreadyInactiveError
     client.is_active = False
@@ -71,3 +77,23 @@ def lrs_client_deactivate(*, actor: User | None, client: LrsClient) -> LrsClient
         actor=actor, action=LrsAuditAction.CLIENT_DEACTIVATED, subject=client, changes=["is_active"]
     )
     return client
+
+
+def lrs_platform_client(*, union: OrgUnit) -> LrsClient:
+    """The client under which the platform stores its own statements about a union's members,
+    so that the union's staff see them beside those of its other clients (decision 0185).
+
+    Made the first time it is needed. It has no scopes and its secret is never shown: its key
+    opens nothing over HTTP. Effects: on first use, writes LrsClient; audit `lrs.client.created`.
+    """
+    key = f"{PLATFORM_KEY_PREFIX}{union.pk}"
+    client = LrsClient.objects.filter(key=key).first()
+    if client is not None:
+        return client
+    try:
+        with transaction.atomic():
+            return lrs_client_create(
+                actor=None, name=PLATFORM_CLIENT_NAME, scopes=[], union=union, key=key
+            )[0]
+    except IntegrityError:  # made meanwhile by another request
+        return LrsClient.objects.get(key=key)

@@ -19,10 +19,13 @@ from django.conf import settings
 from django.db import DataError, IntegrityError, connection, transaction
 from django.dispatch import Signal
 
+from commonplace.people.selectors import union_of_account
+
 from ..enums import XapiVersion
 from ..errors import BadRequest, Conflict
 from ..models import Attachment, Statement
 from ..multipart import AttachmentPart
+from ..selectors.people import statements_user_pk_of_actor
 from ..validation import (
     SIGNATURE_USAGE,
     VOIDED,
@@ -31,6 +34,7 @@ from ..validation import (
     statements_validate,
 )
 from ..vocabulary import Verb
+from .clients import lrs_platform_client
 
 if TYPE_CHECKING:
     from ..models import LrsClient
@@ -369,8 +373,10 @@ def statements_store(
     client: LrsClient | None,
     version: XapiVersion,
     parts: Mapping[str, AttachmentPart] | None = None,
+    authority: dict[str, Any] | None = None,
 ) -> list[str]:
     """Validate and store a batch in one transaction; return the statement ids in order.
+    The authority is the client's (the platform's without a client) unless `authority` is given.
 
     Statements whose id is already stored with the same content are not stored again (their
     id is returned); a different statement with a stored id raises Conflict and stores
@@ -385,7 +391,8 @@ def statements_store(
     now = datetime.now(UTC)
     now = now.replace(microsecond=now.microsecond // 1000 * 1000)  # as precise as `stored`
     stored = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    authority = client.authority() if client is not None else platform_authority()
+    if authority is None:
+        authority = client.authority() if client is not None else platform_authority()
     complete = {"stored": stored, "authority": authority, "version": version}
     if len(statements) == 1 and not attachments and statements[0]["verb"]["id"] != VOIDED:
         _store_one(statements[0], stored_at=now, client=client, **complete)
@@ -453,7 +460,7 @@ def statement_record(
         statement["context"] = context
     if timestamp:
         statement["timestamp"] = timestamp
-    return statements_store([statement], client=None, version=XapiVersion.V2_0_0)[0]
+    return _store_as_platform(statement)
 
 
 def statement_void(*, actor: dict[str, Any], statement_id: str) -> str:
@@ -468,4 +475,23 @@ def statement_void(*, actor: dict[str, Any], statement_id: str) -> str:
         "verb": {"id": VOIDED, "display": {"en": "voided", "cy": "dirymwyd"}},
         "object": {"objectType": "StatementRef", "id": str(statement_id).lower()},
     }
-    return statements_store([statement], client=None, version=XapiVersion.V2_0_0)[0]
+    return _store_as_platform(statement)
+
+
+def _store_as_platform(statement: dict[str, Any]) -> str:
+    """Store a statement of the platform's own, under the platform client of the union of the
+    member it is about (so that union's staff see it); with the platform as authority."""
+    return statements_store(
+        [statement],
+        client=_platform_client_of(statement["actor"]),
+        version=XapiVersion.V2_0_0,
+        authority=platform_authority(),
+    )[0]
+
+
+def _platform_client_of(actor: Any) -> LrsClient | None:
+    """The platform client of the union of the person `actor` stands for (None for an agent
+    that is not an account on this site, or an account without a person)."""
+    user_pk = statements_user_pk_of_actor(actor)
+    union = union_of_account(account_id=user_pk) if user_pk is not None else None
+    return lrs_platform_client(union=union) if union is not None else None
