@@ -37,3 +37,26 @@ def test_client_secret_is_checked_and_never_stored_in_clear():
     assert lrs_client_authenticate(authorization=basic(client.key, secret)) == client
     assert lrs_client_authenticate(authorization=basic(client.key, secret + "x")) is None
     assert lrs_client_authenticate(authorization="Basic !!!") is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/xapi/activities/state?stateId=%00&activityId=http://example.test/a"
+        '&agent={"mbox":"mailto:a@example.test"}',
+        "/xapi/statements?verb=http://example.test/v%00",
+        "/xapi/activities/profile?activityId=http://example.test/a&profileId=x%00",
+    ],
+)
+def test_a_parameter_holding_nul_is_refused_and_nothing_is_stored(client, path):
+    lrs, secret = lrs_client_create(actor=None, name="LMS", scopes=[Scope.ALL])
+    headers = {"Authorization": basic(lrs.key, secret), "X-Experience-API-Version": "2.0.0"}
+    for response in (
+        client.get(path, headers=headers),
+        client.put(path, b"{}", content_type="application/json", headers=headers),
+    ):
+        assert response.status_code == 400
+        assert "NUL" in response.json()["error"]["message"]
+    from commonplace.lrs.models import Document
+
+    assert not Document.objects.exists()

@@ -156,6 +156,9 @@ class XapiView(View):
             xreq.version = negotiate_version(header)
         if xreq.alternate and xreq.is_v2:
             raise BadRequest("xAPI 2.0 does not allow the alternate request syntax.")
+        with_nul = sorted(repr(k) for k, v in xreq.params.items() if "\x00" in k or "\x00" in v)
+        if with_nul:  # no database column can store it (PostgreSQL refuses it in text)
+            raise BadRequest(f"Parameters cannot hold the NUL character: {', '.join(with_nul)}.")
         return xreq
 
     def authorise(self, xreq: XapiRequest) -> None:
