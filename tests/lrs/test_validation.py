@@ -12,7 +12,7 @@ from commonplace.lrs.validation import (
     agent_key,
     agent_validate,
     iri_validate,
-    json_depth_check,
+    json_storable_check,
     language_map_validate,
     statement_validate,
     statements_validate,
@@ -704,16 +704,16 @@ def test_timestamp_parameter_checks_the_calendar():
 
 
 @pytest.mark.parametrize("pattern", [0, 0b1010101, 2**17 - 1])
-def test_json_depth_check_refuses_exactly_beyond_the_limit(pattern: int) -> None:
+def test_json_storable_check_refuses_exactly_beyond_the_limit(pattern: int) -> None:
     def nested(depth: int) -> Any:
         value: Any = "bottom"
         for level in range(depth):
             value = {"k": value} if pattern >> (level % 17) & 1 else [value]
         return value
 
-    json_depth_check(nested(MAX_JSON_DEPTH), "statements")
+    json_storable_check(nested(MAX_JSON_DEPTH), "statements")
     with pytest.raises(BadRequest, match=f"nested more than {MAX_JSON_DEPTH} levels deep"):
-        json_depth_check(nested(MAX_JSON_DEPTH + 1), "statements")
-    json_depth_check(nested(10), "statements", limit=10)
+        json_storable_check(nested(MAX_JSON_DEPTH + 1), "statements")
+    json_storable_check(nested(10), "statements", limit=10)
     with pytest.raises(BadRequest, match="nested more than 10 levels deep"):
-        json_depth_check(nested(11), "statements", limit=10)
+        json_storable_check(nested(11), "statements", limit=10)

@@ -254,18 +254,28 @@ MAX_JSON_DEPTH: Final = 200
 ORJSON_MAX_DEPTH: Final = 254  # the deepest nesting of arrays and objects orjson serialises
 
 
-def json_depth_check(value: Any, where: str, limit: int = MAX_JSON_DEPTH) -> None:
-    """Refuse JSON nested more than `limit` arrays and objects deep.
+# The NUL character as orjson writes it in a string: `\u0000` after an even number of
+# backslashes (`\\u0000` is a backslash followed by the letters "u0000", which is storable).
+_NUL_IN_JSON: Final = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+
+
+def json_storable_check(value: Any, where: str, limit: int = MAX_JSON_DEPTH) -> None:
+    """Refuse JSON the store cannot keep: nested more than `limit` arrays and objects deep, or
+    holding the NUL character in a string (PostgreSQL's JSONB and text refuse it).
 
     orjson walks the value in C (a walk in Python was a third of a batch's application CPU)
     inside `ORJSON_MAX_DEPTH - limit` more lists, so only a value nested deeper than `limit`
-    reaches orjson's own limit. A value orjson serialises is also one the store can write."""
+    reaches orjson's own limit; its output is then searched for an escaped NUL."""
     wrapped = value
     for _ in range(ORJSON_MAX_DEPTH - limit):
         wrapped = [wrapped]
     try:
-        orjson.dumps(wrapped)
+        text = orjson.dumps(wrapped)
     except orjson.JSONEncodeError as error:
         if "Recursion" in str(error):
             raise BadRequest(f"{where}: JSON nested more than {limit} levels deep.") from None
         raise BadRequest(f"{where}: cannot be stored as JSON ({error}).") from None
+    if _NUL_IN_JSON.search(text):
+        raise BadRequest(
+            f"{where}: a string holds the NUL character (\\u0000), which cannot be stored."
+        )
