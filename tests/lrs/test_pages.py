@@ -16,7 +16,8 @@ from commonplace.lrs.selectors import lrs_client_authenticate, statements_actor_
 from tests.factories.access import RoleGrantFactory
 from tests.factories.accounts import UserFactory
 from tests.factories.lrs import SECRET, LrsClientFactory, StatementFactory, account_agent
-from tests.factories.organisation import BranchFactory, UnionFactory
+from tests.factories.organisation import BranchFactory, UnionFactory, WorkplaceFactory
+from tests.factories.people import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -428,3 +429,29 @@ def test_client_list_and_my_record_query_counts_do_not_grow_with_rows(
     for path, count in counts.items():
         with django_assert_max_num_queries(count):
             assert client.get(path).status_code == 200
+
+
+def test_staff_read_a_members_statements_under_their_name_when_they_may_see_them(
+    client, staff, union, other_union, lms, django_assert_max_num_queries
+):
+    # A member of the union (whom its staff may see) and an account from another union (whom
+    # they may not) both appear in statements of the union's client.
+    member = PersonFactory(
+        account=UserFactory(), home_unit=WorkplaceFactory(parent=BranchFactory(parent=union))
+    )
+    stranger = PersonFactory(account=UserFactory(), home_unit=WorkplaceFactory(parent=other_union))
+    StatementFactory(client=lms, actor=account_agent(member.account), name="Member's course")
+    StatementFactory(client=lms, actor=account_agent(stranger.account), name="Stranger's course")
+    client.force_login(staff)
+
+    with django_assert_max_num_queries(12) as queries:
+        page = client.get("/lrs/statements/").content.decode()
+
+    assert member.display_name in page
+    assert stranger.display_name not in page
+    assert f"{stranger.account.pk} at" in page  # still the account, as the statement names it
+    StatementFactory.create_batch(
+        3, client=lms, actor=account_agent(member.account), name="Member's course"
+    )
+    with django_assert_max_num_queries(len(queries.captured_queries)):
+        client.get("/lrs/statements/")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -23,10 +23,11 @@ from django.utils.translation import gettext as _
 
 from commonplace.access.selectors import account_by_email, scope_q, scope_unit_count
 from commonplace.organisation.selectors import unions_active
+from commonplace.people.selectors import people_visible_to
 
 from ..models import LrsClient, Statement
 from ..validation import agent_key
-from .people import statements_actor_key_for_user
+from .people import statements_actor_key_for_user, statements_user_pk_of_actor
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -286,8 +287,31 @@ def statement_summarise(statement: Statement) -> StatementSummary:
     )
 
 
-def statements_summarise(statements: list[Statement]) -> list[StatementSummary]:
-    return [statement_summarise(statement) for statement in statements]
+def statements_summarise(
+    statements: list[Statement], *, viewer: User | AnonymousUser | None = None
+) -> list[StatementSummary]:
+    """Summaries of a page of statements. With `viewer`, a member's statement names the person
+    (instead of their account on this site) when the viewer may see that person's profile
+    under the policy table: one query for the page."""
+    rows = [statement_summarise(statement) for statement in statements]
+    if viewer is None:
+        return rows
+    account_of = {
+        row.pk: statements_user_pk_of_actor(row.statement.data.get("actor"))
+        for row in rows
+        if isinstance(row.statement.data, dict)
+    }
+    accounts = {pk for pk in account_of.values() if pk is not None}
+    if not accounts:
+        return rows
+    names = {
+        person.account_id: person.display_name
+        for person in people_visible_to(user=viewer).filter(account_id__in=accounts)
+    }
+    return [
+        replace(row, actor=names[account_of[row.pk]]) if account_of.get(row.pk) in names else row
+        for row in rows
+    ]
 
 
 def statement_as_json(statement: Statement) -> str:

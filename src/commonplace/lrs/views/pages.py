@@ -55,7 +55,7 @@ class StatementListView(ScopedPermissionRequired, View):
         context = {
             "form": form,
             "page": page,
-            "rows": statements_summarise(list(page.object_list)),
+            "rows": statements_summarise(list(page.object_list), viewer=request.user),
             "can_see_clients": request.user.has_perm("lrs.view_client"),
         }
         template = "lrs/statement_list.html#results" if request.htmx else "lrs/statement_list.html"
