@@ -6,6 +6,7 @@ import pytest
 from commonplace.access.enums import Role
 from commonplace.core.errors import DomainError
 from commonplace.lrs import vocabulary
+from commonplace.lrs.errors import BadRequest
 from commonplace.lrs.models import LrsClient, Statement
 from commonplace.lrs.selectors import statements_actor_for_user
 from commonplace.lrs.services import lrs_client_deactivate
@@ -69,3 +70,31 @@ def test_the_platform_client_cannot_be_deactivated():
         lrs_client_deactivate(actor=None, client=platform)
     platform.refresh_from_db()
     assert platform.is_active
+
+
+def test_the_client_page_offers_no_deactivation_of_the_platform_client_and_refuses_one(client):
+    union = UnionFactory()
+    _record(_member_of(union), "z")
+    platform = LrsClient.objects.get(union=union)
+    client.force_login(RoleGrantFactory(role=Role.STAFF, unit=union).user)
+
+    page = client.get("/lrs/clients/").text.replace("&#x27;", "'")
+    assert "Commonplace (the platform's own records)" in page
+    assert f"/lrs/clients/{platform.pk}/deactivate/" not in page
+    response = client.post(f"/lrs/clients/{platform.pk}/deactivate/", follow=True)
+    assert "cannot be deactivated" in response.text.replace("&#x27;", "'")
+    platform.refresh_from_db()
+    assert platform.is_active
+
+
+def test_a_statement_recorded_in_process_holding_nul_is_refused_and_not_stored():
+    user = _member_of(UnionFactory())
+    with pytest.raises(BadRequest, match="NUL character"):
+        statement_record(
+            actor=statements_actor_for_user(user),
+            verb=vocabulary.COMPLETED,
+            activity_id="https://example.org/pages/nul",
+            activity_type=vocabulary.ActivityType.LESSON,
+            activity_name={"en": "A\x00B"},
+        )
+    assert not Statement.objects.exists()

@@ -56,10 +56,12 @@ def statement_validate(statement: Any, *, version: XapiVersion, where: str = "st
 def statements_validate(statements: list[Any], *, version: XapiVersion) -> None:
     """Check a batch: every statement (named `statement[i]`) and no `id` given twice.
 
-    Raises: BadRequest for the first bad statement or repeated id.
+    Raises: BadRequest for JSON the store cannot keep, the first bad statement or repeated id.
     """
     if type(statements) is not list:
         raise BadRequest("statements: must be an array of statements.")
+    # Before anything walks the statements; the array itself is one level above them.
+    json_storable_check(statements, "statements", limit=MAX_JSON_DEPTH + 1)
     v2 = version is XapiVersion.V2_0_0
     seen: dict[str, int] = {}
     for index, statement in enumerate(statements):

@@ -25,7 +25,7 @@ from ..selectors.statements import (
     statements_query,
 )
 from ..services.statements import statements_store
-from ..validation import agent_validate, iri_validate, json_storable_check
+from ..validation import agent_validate, iri_validate
 
 WRITE = {Scope.STATEMENTS_WRITE.value}
 READ = {Scope.STATEMENTS_READ.value, Scope.STATEMENTS_READ_MINE.value, Scope.ALL_READ.value}
@@ -84,7 +84,6 @@ def _statements_body(xreq: XapiRequest) -> tuple[Any, dict[str, AttachmentPart]]
             data = orjson.loads(body)
         except orjson.JSONDecodeError as error:
             raise BadRequest(f"The statements part is not valid JSON: {error}") from error
-        json_storable_check(data, "statements")
         return data, parts
     if not xreq.content_type.startswith("application/json"):
         raise BadRequest("Statements are sent as application/json or multipart/mixed.")
@@ -92,7 +91,6 @@ def _statements_body(xreq: XapiRequest) -> tuple[Any, dict[str, AttachmentPart]]
         data = orjson.loads(xreq.body)
     except orjson.JSONDecodeError as error:
         raise BadRequest(f"The request body is not valid JSON: {error}") from error
-    json_storable_check(data, "statements")
     return data, {}
 
 
